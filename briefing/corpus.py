@@ -1,0 +1,199 @@
+"""Loading a corpus: files and folders of .txt / .md articles into `Article`s.
+
+Loading never imports spaCy or Argos. A parsed article is cached by content
+hash, so reopening a corpus skips language identification and date parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from . import cleaning, sentences, textfile
+from .errors import UserError
+from .model import Article, Progress, Removed, Sentence, no_progress
+from .store import Cache
+
+SUFFIXES = (".txt", ".md")
+STAGE, VERSION = "article", "1"
+TITLE_WORDS = 25  # a first paragraph this short, with no final period, is a headline
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article]
+    problems: list[str] = field(default_factory=list)  # one line each: "path: what is wrong"
+
+
+def is_sidecar(path: Path) -> bool:
+    """`NAME.en.txt` beside `NAME.txt` is a provided translation, not an article."""
+    stem = path.name[: -len(path.suffix)]
+    if not stem.lower().endswith(".en"):
+        return False
+    base = stem[:-3]
+    return any((path.with_name(base + suffix)).exists() for suffix in SUFFIXES)
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files under `paths`, in a stable order; UserError when none."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if not path.exists():
+            raise UserError(f"{given}: no such file or folder; give a .txt/.md file or a folder of them")
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            files = [p for p in files if not is_sidecar(p)]
+            if not files:
+                raise UserError(f"{given}: this folder holds no .txt or .md articles")
+            found.extend(files)
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def seed_paths() -> list[Path]:
+    folder = resources.files("briefing.seeds")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(SUFFIXES))
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _title(paragraphs: Sequence[str], first_sentence: str) -> tuple[str, bool]:
+    first = paragraphs[0]
+    if len(first.split()) <= TITLE_WORDS and not first.endswith((".", "!", "?", "。")) and len(paragraphs) > 1:
+        return first, True
+    if len(first_sentence) <= 100:
+        return first_sentence, False
+    cut = first_sentence[:100].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…", False
+
+
+def parse(text: str, source: str, encoding: str = "utf-8", stripped: Sequence[str] = ()) -> Article:
+    """An Article from decoded, sanitised text."""
+    from .langid import detect  # its model takes ~0.7 s to load: only on a cache miss
+
+    lang, _ = detect(text)
+    cleaned = cleaning.clean(text, lang, markdown=source.lower().endswith(".md"))
+    if not cleaned.paragraphs:
+        raise UserError("holds no body text once adverts, bylines and datelines are set aside")
+    body = "\n\n".join(cleaned.paragraphs)
+    lang, _ = detect(body)  # decide again on the body alone
+    spans = sentences.split(body, lang)
+    starts = [0]
+    for paragraph in cleaned.paragraphs[:-1]:
+        starts.append(starts[-1] + len(paragraph) + 2)
+    sents = []
+    for index, (start, end) in enumerate(spans):
+        paragraph = max(i for i, s in enumerate(starts) if s <= start)
+        sents.append(Sentence(index, paragraph, start, end, body[start:end]))
+    title, headline = _title(cleaned.paragraphs, sents[0].text)
+    removed = cleaned.removed + tuple(Removed("control", 0, s) for s in stripped)
+    return Article(
+        id=content_id(text),
+        source=source,
+        title=title,
+        lang=lang,
+        paragraphs=cleaned.paragraphs,
+        sentences=tuple(sents),
+        headline=headline,
+        byline=cleaned.byline,
+        date=cleaned.date,
+        date_text=cleaned.date_text,
+        removed=removed,
+        encoding=encoding,
+    )
+
+
+# -- cache (de)serialisation: plain JSON, the dataclasses rebuilt on the way out --
+
+
+def _to_json(article: Article) -> dict:
+    return {
+        "title": article.title,
+        "lang": article.lang,
+        "paragraphs": list(article.paragraphs),
+        "sentences": [[s.paragraph, s.start, s.end] for s in article.sentences],
+        "headline": article.headline,
+        "byline": article.byline,
+        "date": article.date.isoformat() if article.date else None,
+        "date_text": article.date_text,
+        "removed": [[r.kind, r.line, r.text] for r in article.removed],
+    }
+
+
+def _from_json(data: dict, article_id: str, source: str, encoding: str) -> Article:
+    body = "\n\n".join(data["paragraphs"])
+    return Article(
+        id=article_id,
+        source=source,
+        title=data["title"],
+        lang=data["lang"],
+        paragraphs=tuple(data["paragraphs"]),
+        sentences=tuple(Sentence(i, p, s, e, body[s:e]) for i, (p, s, e) in enumerate(data["sentences"])),
+        headline=data["headline"],
+        byline=data["byline"],
+        date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+        date_text=data["date_text"],
+        removed=tuple(Removed(*r) for r in data["removed"]),
+        encoding=encoding,
+    )
+
+
+def load(
+    paths: Iterable[str | Path] | None = None,
+    cache: Cache | None = None,
+    progress: Progress = no_progress,
+) -> LoadResult:
+    """Load articles; a bad file becomes a problem line, never a lost corpus."""
+    files = discover(paths) if paths else seed_paths()
+    result = LoadResult([])
+    read: list[tuple[Path, textfile.TextFile]] = []
+    for path in files:
+        try:
+            read.append((path, textfile.read(path)))
+        except UserError as error:
+            result.problems.append(f"{path}: {error}")
+    ids = {id(tf): content_id(tf.text) for _, tf in read}
+    cached = cache.get_many(STAGE, VERSION, ids.values()) if cache else {}
+    fresh: dict[str, dict] = {}
+    seen: set[str] = set()
+    for done, (path, tf) in enumerate(read, start=1):
+        article_id = ids[id(tf)]
+        progress("load", done, len(read))
+        if article_id in seen:
+            result.problems.append(f"{path}: same text as an article already loaded; skipped")
+            continue
+        seen.add(article_id)
+        try:
+            if article_id in cached:
+                article = _from_json(cached[article_id], article_id, str(path), tf.encoding)
+            else:
+                article = parse(tf.text, str(path), tf.encoding, tf.stripped)
+                fresh[article_id] = _to_json(article)
+        except UserError as error:
+            result.problems.append(f"{path}: {error}")
+            continue
+        result.articles.append(article)
+    if cache and fresh:
+        cache.put_many(STAGE, VERSION, fresh)
+    if not result.articles:
+        first = result.problems[0] if result.problems else "nothing to read"
+        raise UserError(f"no article could be loaded: {first}")
+    return result
+
+
+def load_seeds(cache: Cache | None = None) -> list[Article]:
+    return load(None, cache).articles

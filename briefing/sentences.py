@@ -1,0 +1,96 @@
+"""Offline sentence splitting by rule, for any language written with . ! ? or 。
+
+Model-based splitters (Stanza, MiniSBD, spaCy's multilingual senter) download
+their data on first use; news prose splits well enough by rule, and the rules
+never touch the network. Abbreviations and ordinal dots ("15. März",
+"2024. március 15.") are the usual traps and are handled here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a dot without ending a sentence, across the languages we see.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof st sr jr inc corp co ltd llc plc vs etc eg ie no nos vol fig approx
+    jan feb mar apr jun jul aug sep sept oct nov dec gen gov sen rep col lt sgt capt
+    u.s u.k u.n e.u a.m p.m e.g i.e dept est univ mt ft
+    z.b bzw ca evtl ggf inkl nr mio mrd usw vgl bzw sog str abs
+    kb pl stb ún dr ifj id
+    ths ts pgs gs tp
+    sr sra srta dña av
+    m mme mlle
+    """.split()
+)
+
+# Languages that write ordinals as a number and a dot ("4. Februar").
+ORDINAL_DOT = frozenset("de hu da no nb nn fi cs sk sl hr sr bs is et lv lt tr pl".split())
+
+_BOUNDARY = re.compile(
+    r"""
+    (?P<end>[.!?…。！？]+)          # the terminal punctuation
+    (?P<close>["'”’»)\]]*)         # closing quotes or brackets that belong to the sentence
+    (?P<gap>\s+|(?<=[。！？])|(?=["“„«]?[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ]))  # space, or a glued capitalised word
+    """,
+    re.VERBOSE,
+)
+_NEXT_START = re.compile(r"[\"“„«'‘(\[]?[\w\d]", re.UNICODE)
+_WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
+
+
+def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
+    end_char = match.group("end")
+    rest = text[match.end() :]
+    if not rest or not _NEXT_START.match(rest):
+        return False
+    if re.match(r"\[[A-Z][A-Z ]*\]\s*$", rest):
+        return False  # a trailing agency tag, "[YONHAP]", belongs to the sentence
+    nxt = rest.lstrip("\"“„«'‘([")[:1]
+    if end_char[-1] in "。！？":
+        return True
+    if match.group("gap") == "":
+        # glued: "industry.The" -- only after a real lowercase word
+        before = text[: match.start()]
+        return bool(re.search(r"[a-zà-öø-ÿ]{2}$", before)) and end_char == "."
+    if end_char != ".":
+        return nxt.isupper() or nxt.isdigit() or not nxt.isalpha()
+    before = _WORD_BEFORE.search(text[: match.start()])
+    word = before.group(1) if before else ""
+    if word.lower().rstrip(".") in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Smith"
+    if word.isdigit() and len(word) <= 2 and lang in ORDINAL_DOT:
+        return False  # "am 4. Februar", "2. helyen"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word):
+        return nxt.isupper() and len(word) > 4  # "U.S." ends a sentence only before a capital, rarely
+    return nxt.isupper() or nxt.isdigit() or nxt in "\"“„«'‘(["
+
+
+def split(text: str, lang: str = "en") -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`; newlines always end one."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        _split_line(text, line.start(), line.end(), lang, spans)
+    return spans
+
+
+def _split_line(text: str, start: int, stop: int, lang: str, spans: list[tuple[int, int]]) -> None:
+    line = text[start:stop]
+    cursor = 0
+    for match in _BOUNDARY.finditer(line):
+        if _is_boundary(line, match, lang):
+            cut = match.start() + len(match.group("end")) + len(match.group("close"))
+            _add(spans, start + cursor, start + cut, text)
+            cursor = match.end()
+    _add(spans, start + cursor, stop, text)
+
+
+def _add(spans: list[tuple[int, int]], start: int, end: int, text: str) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,69 @@
+"""Shared test set-up: no test touches the user's home, and sockets can be blocked.
+
+The environment is pointed at a temporary home at import time, before any test
+module imports argostranslate (which reads its settings when imported).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_HOME = Path(tempfile.mkdtemp(prefix="briefing-tests-"))
+for _name, _sub in {
+    "HOME": "",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_CACHE_HOME": ".cache",
+    "BRIEFING_CACHE_DIR": "briefing-cache",
+    "BRIEFING_CONFIG_DIR": "briefing-config",
+}.items():
+    os.environ[_name] = str(_HOME / _sub)
+    (_HOME / _sub).mkdir(parents=True, exist_ok=True)
+os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+@pytest.fixture
+def isolated_dirs(tmp_path, monkeypatch):
+    """A fresh cache and config folder for one test."""
+    cache, config = tmp_path / "cache", tmp_path / "config"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache))
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
+    return cache, config
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open an internet socket fails the code under test loudly."""
+    attempts: list[object] = []
+
+    real_connect = socket.socket.connect
+
+    def guarded_connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            attempts.append(address)
+            raise NetworkBlocked(f"network blocked in tests: connect to {address!r}")
+        return real_connect(self, address)
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        attempts.append(host)
+        raise NetworkBlocked(f"network blocked in tests: lookup of {host!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+    return attempts
+
+
+@pytest.fixture
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))

@@ -1,0 +1,86 @@
+"""Reading article files: encodings, binary, empty, huge, vanishing files, escapes."""
+
+import codecs
+
+import pytest
+
+from briefing import textfile
+from briefing.errors import UserError
+
+GERMAN = "Größere Übernahme: Müller sagt „Grüße“ – für 5 € am Montag."
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (codecs.BOM_UTF8 + GERMAN.encode("utf-8"), "utf-8 (BOM)"),
+        (codecs.BOM_UTF16_LE + GERMAN.encode("utf-16-le"), "utf-16-le (BOM)"),
+        (codecs.BOM_UTF16_BE + GERMAN.encode("utf-16-be"), "utf-16-be (BOM)"),
+        (GERMAN.encode("cp1252"), "windows-1252"),
+        (GERMAN.replace("„", '"').replace("“", '"').replace("–", "-").replace("€", "EUR").encode("latin-1"), "windows-1252"),
+    ],
+)
+def test_encodings_are_decoded_right(tmp_path, data, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    result = textfile.read(path)
+    assert result.encoding == encoding
+    assert "Größere Übernahme: Müller" in result.text
+    assert "\ufeff" not in result.text
+
+
+def test_latin1_bytes_undefined_in_cp1252_fall_back_to_latin1():
+    text, encoding = textfile.decode("caf\xe9 \x81".encode("latin-1"))
+    assert encoding == "latin-1"
+    assert text.startswith("café")
+
+
+def test_crlf_line_ends_become_newlines(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Title line\r\n\r\nBody sentence one. Body two.\r\n")
+    assert textfile.read(path).text == "Title line\n\nBody sentence one. Body two.\n"
+
+
+def test_binary_file_is_named_as_binary(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(UserError, match="binary"):
+        textfile.read(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t \n"])
+def test_empty_file_is_named_as_empty(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(UserError, match="empty"):
+        textfile.read(path)
+
+
+def test_huge_file_is_refused_without_being_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # a sparse 50 MB file: cheap to make
+        handle.seek(50 * 1024 * 1024 - 1)
+        handle.write(b"x")
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("a huge file was read"))
+    with pytest.raises(UserError, match=r"52\.4 MB, over the 2 MB limit"):
+        textfile.read(path)
+
+
+def test_file_that_disappears_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="disappeared"):
+        textfile.read(tmp_path / "gone.txt")
+
+
+def test_terminal_escapes_are_stripped_and_reported():
+    raw = "Safe \x1b]52;c;ZXZpbA==\x07text\x1b[2J here\x1b[31m red\x1b[0m \u202eevil\x07 end"
+    clean, stripped = textfile.sanitize(raw)
+    assert clean == "Safe text here red evil end"
+    assert "\x1b" not in clean and "\u202e" not in clean
+    assert len(stripped) == 6
+    assert any("52;" in s for s in stripped)
+
+
+def test_rich_markup_is_kept_as_data():
+    clean, stripped = textfile.sanitize("Price [bold red]rises[/] by [link=http://x]5%[/link].")
+    assert clean == "Price [bold red]rises[/] by [link=http://x]5%[/link]."
+    assert stripped == ()
