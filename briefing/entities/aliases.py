@@ -1,0 +1,187 @@
+"""Alias merging: surface forms of one entity grouped under one canonical name.
+
+Rules (no list of names anywhere):
+- spelling variants of a person's full name merge when the first word is the same and each
+  other word is close ("Lee Jae-yong" / "Lee Jae-Young" / "LEE JAE YONG");
+- a single word that is the first or last word of a person's full name, and that the model
+  called a person at least once, is that person ("Altman", "Lee"); if several people share
+  it, the most mentioned one wins;
+- an organisation name plus a corporate suffix is the same organisation ("SoftBank" /
+  "SoftBank Group"); any other extra word keeps them apart ("SK Group" / "SK hynix").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from difflib import SequenceMatcher
+
+from .consensus import majority
+from .gazetteer import Gazetteer
+from .text import key, words
+
+CORPORATE_SUFFIXES = frozenset(
+    "group inc corp corporation co ltd llc plc ag gmbh se sa nv holdings holding limited company".split()
+)
+
+
+@dataclass
+class Form:
+    """What the English text says about one surface form (by key)."""
+
+    labels: Counter = field(default_factory=Counter)
+    displays: Counter = field(default_factory=Counter)
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.displays.values())
+
+    @property
+    def display(self) -> str:
+        return self.displays.most_common(1)[0][0]
+
+
+@dataclass
+class Group:
+    name: str
+    label: str = ""
+    keys: set = field(default_factory=set)
+    displays: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    forced: bool = False  # the gazetteer fixed name and label
+    person: bool = False  # built on full names the corpus calls a person
+
+    @cached_property
+    def id(self) -> str:  # read only once the label is final
+        return f"{self.label.lower()}:{' '.join(words(self.name))}"
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.displays.values())
+
+    def add(self, k: str, form: Form) -> None:
+        self.keys.add(k)
+        self.displays.update(form.displays)
+        self.labels.update(form.labels)
+
+
+def similar_names(a: str, b: str) -> bool:
+    """Spelling variants of one full name: same first word, every other word close."""
+    wa, wb = _name_words(a), _name_words(b)
+    if len(wa) < 2 or len(wa) != len(wb) or wa[0] != wb[0]:
+        return False
+    return all(x == y or SequenceMatcher(None, x, y).ratio() >= 0.6 for x, y in zip(wa[1:], wb[1:]))
+
+
+def _name_words(name: str) -> list[str]:
+    return words(name)
+
+
+class Registry:
+    """The corpus's canonical entities, looked up by the key of any of their forms."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.by_key: dict[str, Group] = {k: g for g in groups for k in g.keys}
+
+    def lookup(self, surface: str) -> Group | None:
+        return self.by_key.get(key(surface))
+
+    def harvest(self, surface: str) -> Group | None:
+        """A full name seen in untranslated text: an alias if it spells a known person."""
+        found = self.lookup(surface)
+        if found or len(words(surface)) < 2:
+            return found
+        k = key(surface)
+        for cut in range(1, 5):
+            if k[:-cut] in self.by_key:
+                return self.by_key[k[:-cut]]  # an inflected known name ("Sam Altmant")
+        for group in self.groups:
+            if group.label == "PERSON" and any(similar_names(surface, d) for d in group.displays):
+                k = key(surface)
+                group.keys.add(k)
+                group.displays[surface] += 0  # an alias, not an English mention
+                self.by_key[k] = group
+                return group
+        return None
+
+
+def build(forms: dict[str, Form], gazetteer: Gazetteer) -> Registry:
+    groups: list[Group] = []
+    owner: dict[str, Group] = {}
+
+    for entry in gazetteer.entries:
+        group = Group(entry.name, entry.label, forced=True)
+        for surface in (entry.name, *entry.aliases):
+            k = key(surface)
+            group.add(k, forms.get(k, Form()))
+            group.displays[surface] += 0
+            owner[k] = group
+        groups.append(group)
+
+    free = {k: f for k, f in forms.items() if k not in owner and k}
+    label_of = {k: majority(f.labels) for k, f in free.items()}
+    by_count = sorted(free, key=lambda k: (-free[k].mentions, k))
+
+    def claim(k: str, group: Group) -> None:
+        group.add(k, free[k])
+        owner[k] = group
+
+    # Full names of people, and their spelling variants.
+    people: list[Group] = []
+    for k in by_count:
+        if label_of[k] == "PERSON" and len(words(free[k].display)) >= 2:
+            target = next((g for g in people if similar_names(free[k].display, g.name)), None)
+            if target is None:
+                # A person's label comes from full names, not from a bare surname that
+                # the model often calls an ORG or a place ("Altman").
+                target = Group(free[k].display, "PERSON", person=True)
+                people.append(target)
+                groups.append(target)
+            claim(k, target)
+
+    # Organisations with and without a corporate suffix.
+    for k in by_count:
+        if k in owner or label_of[k] != "ORG":
+            continue
+        ws = words(free[k].display)
+        base = list(ws)  # words() gives a tuple
+        while len(base) > 1 and base[-1] in CORPORATE_SUFFIXES:
+            base.pop()
+        if base != list(ws) and "".join(base) in free:
+            base_key = "".join(base)
+            target = owner.get(base_key)
+            if target is None:
+                target = Group(free[base_key].display)
+                groups.append(target)
+                claim(base_key, target)
+            claim(k, target)
+
+    # A surname or given name alone.
+    for k in by_count:
+        if k in owner or len(words(free[k].display)) != 1 or not free[k].labels.get("PERSON"):
+            continue
+        word = words(free[k].display)[0]
+        holders = [g for g in people if word in (words(g.name)[0], words(g.name)[-1])]
+        if holders:
+            claim(k, max(holders, key=lambda g: (g.mentions, g.name)))
+
+    for k in by_count:
+        if k not in owner:
+            group = Group(free[k].display)
+            groups.append(group)
+            claim(k, group)
+
+    for group in groups:
+        if not group.forced:
+            if not group.person:
+                group.label = majority(group.labels) if group.labels else "ORG"
+            group.name = _canonical(group)
+    return Registry(groups)
+
+
+def _canonical(group: Group) -> str:
+    """The most mentioned spelling; for people, a full name over a single word."""
+    counted = group.displays or Counter({group.name: 1})
+    return max(counted, key=lambda d: (group.label != "PERSON" or len(words(d)) > 1, counted[d], len(d), d))

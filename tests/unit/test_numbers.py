@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from briefing.numbers import find_money, find_values, format_amount, parse_number
+
+
+@pytest.mark.parametrize(
+    "text, lang, surface, normalised, value",
+    [
+        ("a combined investment of $500 billion by SoftBank.", "en", "$500 billion", "$500B", 5e11),
+        ("akár 15-20 milliárd dollárt is invesztálhat", "hu", "15-20 milliárd dollárt", "$15-20B", 15e9),
+        ("giá trị công ty từ 175 tỷ USD lên 340 tỷ USD.", "vi", "175 tỷ USD", "$175B", 175e9),
+        ("rund 4,5 Mrd. Euro investiert", "de", "4,5 Mrd. Euro", "€4.5B", 4.5e9),
+        ("12 Millionen Dollar", "de", "12 Millionen Dollar", "$12M", 12e6),
+        ("3 Billionen Euro", "de", "3 Billionen Euro", "€3T", 3e12),
+        ("két 300 millió forintos", "hu", "300 millió forintos", "300M HUF", 3e8),
+        ("£300 million.", "en", "£300 million", "£300M", 3e8),
+    ],
+)
+def test_money_is_found_and_normalised(text, lang, surface, normalised, value):
+    money = find_money(text, lang)
+    assert money, text
+    first = money[0]
+    assert first.text == surface and text[first.start : first.end] == surface
+    assert first.normalised == normalised and first.value == value
+
+
+def test_range_keeps_both_ends():
+    (v,) = find_money("15-20 milliárd dollár", "hu")
+    assert (v.value, v.high, v.currency) == (15e9, 20e9, "USD")
+
+
+def test_counts_and_years():
+    values = find_values("about 350,000 H100 GPUs in 2024 and 19 hours", "en")
+    assert [(v.text, v.kind, v.normalised) for v in values] == [("350,000", "count", "350K")]
+
+
+@pytest.mark.parametrize(
+    "raw, lang, expected",
+    [("4,5", "de", 4.5), ("350.000", "de", 350000), ("350,000", "en", 350000), ("1.234.567,8", "de", 1234567.8), ("1,500", None, 1500)],
+)
+def test_parse_number_by_language(raw, lang, expected):
+    assert parse_number(raw, lang) == expected
+
+
+def test_format_amount():
+    assert format_amount(5e11, "USD") == "$500B"
+    assert format_amount(1.5e6) == "1.5M"
