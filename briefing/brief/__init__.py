@@ -1,0 +1,216 @@
+"""The one-screen executive briefing: `build(analysis, focus, size)` and `fit_text`.
+
+Pure and deterministic: reads an Analysis (articles, English views, entities), calls no
+model, and returns a model.Briefing whose every line cites English-view sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
+from . import text as tx
+from .amounts import describe, figures
+from .differences import disagreeing_figures, opposite_claims, unconfirmed
+from .features import Corpus, Unit, build_corpus
+from .fit import fit_text
+from .players import players
+from .select import Scored, default_focus, mmr, rank, relevance, resolve_focus
+
+__all__ = ["build", "fit_text"]
+
+KEY_FACTS = (3, 6)
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[YONHAP]"
+
+
+def _clean(text: str) -> str:
+    return " ".join(_TAG.sub("", text).split())
+
+
+class _Notes:
+    """Citations for units, numbered by the article's source note."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.number = {a.id: i + 1 for i, a in enumerate(analysis.articles)}
+
+    def cite(self, units: Sequence[Unit]) -> tuple[Citation, ...]:
+        seen, out = set(), []
+        for u in units:
+            if u.key not in seen:
+                seen.add(u.key)
+                out.append(Citation(u.article.id, u.sentence.index, self.number[u.article.id]))
+        return tuple(out)
+
+    def line(self, text: str, units: Sequence[Unit]) -> Line:
+        citations = self.cite(units)
+        return Line(text, citations, max(1, len({c.article_id for c in citations})))
+
+
+def _when_where(best: Scored, corpus: Corpus) -> str:
+    """The date and place of the bottom line's event, from it, its backers or its neighbours."""
+    units = [best.unit, *best.support]
+    siblings = corpus.by_article[best.unit.article.id]
+    i = siblings.index(best.unit)
+    units += siblings[max(0, i - 1) : i]
+    days = Counter(d.label for u in units for d in u.dates if d.precision == "day" and d.date)
+    if not days:  # "4 February" in an undated source: take the year from a dated source if one agrees
+        partial = Counter(d for u in units for d in u.dates if d.precision == "monthday" and d.date)
+        for d in partial:
+            years = {x.label for u in corpus.units for x in u.dates
+                     if x.precision == "day" and x.date and (x.date.month, x.date.day) == (d.date.month, d.date.day)}
+            days[years.pop() if len(years) == 1 else d.label] += partial[d]
+    places = Counter(e for u in units for e in u.entities if corpus.labels.get(e) in PLACE_LABELS)
+    text = best.unit.text
+    parts = []
+    if places:  # ties go to the place most sources name, then by name: never to set order
+        place = min(places, key=lambda e: (-places[e], -corpus.spread[e], e))
+        if corpus.names.get(place, place) not in text:
+            parts.append(corpus.names.get(place, place))
+    if days and not best.unit.dates:
+        parts.append(min(days, key=lambda d: (-days[d], d)))
+    return ", ".join(parts)
+
+
+def _bottom_line(pool: list[Scored], corpus: Corpus, focus: Sequence[str], notes: _Notes) -> tuple[list[Line], Scored | None]:
+    """Who met whom, where, when: the best claim naming the most players, with its date and place."""
+    def fitness(s: Scored) -> float:
+        u = s.unit
+        people = sum(1 for e in u.entities if corpus.labels.get(e) == "PERSON")
+        orgs = sum(1 for e in u.entities if corpus.labels.get(e) == "ORG")
+        return s.score + 0.15 * min(people, 3) + 0.05 * min(orgs, 3) + 0.1 * relevance(u, focus) + 0.05 * min(s.agree, 3)
+
+    if not pool:
+        return [], None
+    best = max(pool, key=lambda s: (fitness(s), -pool.index(s)))
+    extra = _when_where(best, corpus)
+    text = _clean(best.unit.text)
+    if extra:  # in front: it is what survives when the screen cuts the line
+        text = f"{extra}: {text}"
+    return [notes.line(text, [best.unit, *best.support])], best
+
+
+def _coverage(analysis: Analysis, notes: _Notes) -> tuple[list[Line], list[Source]]:
+    sources, lines = [], []
+    status = Counter()
+    for article in analysis.articles:
+        view = analysis.views.get(article.id)
+        provenance = view.status if view else Provenance.UNTRANSLATED
+        status[provenance.label] += 1
+        sources.append(Source(notes.number[article.id], article.id, article.title, article.source, article.lang, provenance, article.date))
+    langs = sorted({a.lang for a in analysis.articles})
+    summary = f"{len(sources)} sources in {len(langs)} languages ({', '.join(langs)}): " + ", ".join(
+        f"{n} {label}" for label, n in sorted(status.items())
+    )
+    lines.append(Line(summary, (), len(sources)))
+    for s in sources:
+        date = f", {s.date.isoformat()}" if s.date else ""
+        lines.append(Line(f"[{s.note}] {s.lang}, {s.provenance.label}{date}: {s.title}", (Citation(s.article_id, 0, s.note),), 1))
+    return lines, sources
+
+
+def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[int, int] = (100, 30)) -> Briefing:
+    """The briefing for this analysis. `size` is accepted for the caller's convenience:
+    the Briefing holds every section in full and `fit_text(briefing, size)` cuts it."""
+    corpus = build_corpus(analysis)
+    focus_ids = resolve_focus(corpus, focus) if focus else default_focus(corpus)
+    notes = _Notes(analysis)
+    pool = rank(corpus, focus_ids)
+    weight = {s.unit.key: s.score for s in pool}
+
+    def unit_weight(u: Unit) -> float:
+        return weight.get(u.key, 0.35 * relevance(u, focus_ids))
+
+    bottom, best = _bottom_line(pool, corpus, focus_ids, notes)
+    chosen = [best.unit, *best.support] if best else []
+    facts = mmr([s for s in pool if s is not best], KEY_FACTS[1], chosen)
+    facts.sort(key=lambda s: (-s.agree, -s.score, s.unit.key))
+    key_facts = [notes.line(_clean(s.unit.text), [s.unit, *s.support]) for s in facts]
+
+    player_lines = []
+    for name, role, units, _count in players(corpus, focus_ids):
+        player_lines.append(notes.line(f"{name}: {role}" if role else name, units))
+
+    number_lines = _numbers(corpus, unit_weight, notes)
+
+    timeline_lines = _timeline(corpus, unit_weight, notes)
+    differences = _differences(corpus, pool, facts, unit_weight, notes)
+    coverage, sources = _coverage(analysis, notes)
+
+    return Briefing(
+        focus=tuple(corpus.names.get(f, f.removeprefix("word:")) for f in focus_ids),
+        bottom_line=tuple(bottom),
+        key_facts=tuple(key_facts),
+        players=tuple(player_lines),
+        numbers=tuple(number_lines),
+        timeline=tuple(timeline_lines),
+        differences=tuple(differences),
+        coverage=tuple(coverage),
+        sources=tuple(sources),
+    )
+
+
+def _numbers(corpus: Corpus, weight, notes: _Notes) -> list[Line]:
+    """One line per sentence: figures said together ("from $175B to $340B") stay together."""
+    rows: dict[tuple, tuple[list[str], list[Unit], str]] = {}
+    for normalised, mentions in figures(corpus, weight):
+        unit, value = mentions[0]
+        if unit.key in rows:
+            rows[unit.key][0].append(normalised)
+            rows[unit.key][1].extend(u for u, _ in mentions if u not in rows[unit.key][1])
+            continue
+        note = describe(unit, value) if unit.english else f"{value.text} (untranslated)"
+        rows[unit.key] = ([normalised], [u for u, _ in mentions], note)
+    return [notes.line(f"{', '.join(values)}: {note}", units) for values, units, note in rows.values()]
+
+
+def _timeline(corpus: Corpus, weight, notes: _Notes, limit: int = 6) -> list[Line]:
+    """Dated events across articles; a day without a year joins the same day of a dated source."""
+    events: dict[str, list[tuple[Unit, object]]] = {}
+    for unit in corpus.units:
+        if not unit.english or not unit.usable:
+            continue
+        for d in unit.dates:
+            if d.key:
+                events.setdefault(d.key, []).append((unit, d))
+    for key in [k for k in events if k.startswith("--")]:
+        full = [k for k in events if len(k) == 10 and k[4:] == key[1:]]
+        if len(full) == 1:
+            events[full[0]].extend(events.pop(key))
+
+    def importance(key: str) -> tuple:
+        mentions = events[key]
+        sources = len({u.article.id for u, _ in mentions})
+        precise = 0.4 if len(key.lstrip("-")) in (5, 10) else 0.25 if key.endswith("/week") else 0.15 if len(key) == 7 else -0.3
+        return (-(max(weight(u) for u, _ in mentions) + 0.2 * sources + precise), key)
+
+    keys = sorted(events, key=importance)[:limit]
+    lines = []
+    for key in sorted(keys, key=lambda k: k.lstrip("-")):
+        mentions = sorted(events[key], key=lambda m: (-weight(m[0]), m[0].key))
+        unit, date = mentions[0]
+        label = next((d.label for _, d in mentions if d.precision != "monthday"), date.label)
+        per_article = {}
+        for u, _ in mentions:
+            per_article.setdefault(u.article.id, u)
+        lines.append(notes.line(f"{label}: {_clean(unit.text)}", [unit, *[u for u in per_article.values() if u is not unit]]))
+    return lines
+
+
+def _differences(corpus: Corpus, pool: list[Scored], facts: list[Scored], weight, notes: _Notes) -> list[Line]:
+    lines = []
+    for name, a, snip_a, b, snip_b in opposite_claims(corpus):
+        na, nb = notes.number[a.article.id], notes.number[b.article.id]
+        lines.append(notes.line(f"{name}: [{na}] “{snip_a}” vs [{nb}] “{snip_b}”", [a, b]))
+    for a, fa, b, fb in disagreeing_figures(pool)[:2]:
+        na, nb = notes.number[a.article.id], notes.number[b.article.id]
+        lines.append(notes.line(f"Figures differ: [{na}] {fa} vs [{nb}] {fb}: {tx.shorten(_clean(a.text), 90)}", [a, b]))
+    for u in unconfirmed(corpus, weight)[:3]:
+        lines.append(notes.line(f"Not confirmed: {_clean(u.text)}", [u]))
+    in_facts = {s.unit.key for s in facts}
+    single = [s for s in pool if s.agree == 1 and s.unit.key not in in_facts and (s.unit.values or len(s.unit.entities) >= 2)]
+    for s in mmr(single, 2, [f.unit for f in facts]):
+        lines.append(notes.line(f"Only [{notes.number[s.unit.article.id]}]: {_clean(s.unit.text)}", [s.unit]))
+    return lines

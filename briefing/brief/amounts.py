@@ -1,0 +1,47 @@
+"""The Numbers section: money and counts, normalised by briefing.numbers, grouped across sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..numbers import Value
+from . import text as tx
+from .features import Corpus, Unit
+
+
+def context(unit: Unit, value: Value, words: int = 7) -> str:
+    """A few words either side of the figure, so the reader knows what it counts."""
+    text = unit.text
+    head, tail = text[: value.start], text[value.end :]
+    left = re.search(rf"(?:\S+\s+){{0,{words}}}$", head).group(0)
+    right = re.match(rf"\S*(?:\s+\S+){{0,{words}}}", tail).group(0)
+    left = ("… " if len(left) < len(head.rstrip()) else "") + left
+    right += " …" if len(right) < len(tail.rstrip()) else ""
+    return " ".join(f"{left}{value.text}{right}".split())
+
+
+def figures(corpus: Corpus, weight: Callable[[Unit], float], limit: int = 6) -> list[tuple[str, list[tuple[Unit, Value]]]]:
+    """(normalised figure, its mentions) for the figures that matter most, money first."""
+    groups: dict[str, list[tuple[Unit, Value]]] = {}
+    for unit in corpus.units:
+        if not unit.usable:
+            continue
+        for value in unit.values:
+            if value.kind == "count" and value.value < 1000:
+                continue
+            groups.setdefault(value.normalised, []).append((unit, value))
+
+    def importance(item: tuple[str, list[tuple[Unit, Value]]]) -> tuple:
+        key, mentions = item
+        sources = len({u.article.id for u, _ in mentions})
+        best = max(weight(u) for u, _ in mentions)
+        money = any(v.kind == "money" for _, v in mentions)
+        return (-(best + 0.3 * sources + (0.3 if money else 0.0)), key)
+
+    ranked = sorted(groups.items(), key=importance)[:limit]
+    return [(key, sorted(mentions, key=lambda m: (-(m[0].english), m[0].key))) for key, mentions in ranked]
+
+
+def describe(unit: Unit, value: Value, width: int = 200) -> str:
+    return tx.shorten(context(unit, value), width)

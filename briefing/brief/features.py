@@ -1,0 +1,179 @@
+"""What the briefing knows about each sentence of the corpus, computed once per build.
+
+A `Unit` is one sentence of an article's English view with its entities (from the
+annotations), money and counts (briefing.numbers), dates (timeline.find_dates), terms
+and a TF-IDF vector. Untranslated sentences keep only what is language-independent:
+entity, number and date tokens, so they still count as support for a claim.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .. import numbers
+from ..model import Analysis, Article, EnglishView, Provenance, ViewSentence
+from . import text as tx
+from .timeline import DateRef, find_dates
+
+# Lines that are page furniture, not reporting (English view; any corpus).
+_BOILERPLATE = re.compile(
+    r"advertisement|all rights reserved|copyright|©|subscribe|sign up|newsletter|click here|read more|"
+    r"follow us|share this|related articles?|\[ad_\d+\]|@\w+\.\w+|^\s*by [A-Z][A-Z .'-]+\b|^photo\b",
+    re.I,
+)
+_ENDS_SENTENCE = re.compile(r"[.!?…”\"'’)\]]\s*$")
+
+
+@dataclass
+class Unit:
+    article: Article
+    view: EnglishView
+    sentence: ViewSentence
+    english: bool  # the text is English (original, provided or machine)
+    entities: frozenset[str]
+    values: tuple[numbers.Value, ...]
+    dates: tuple[DateRef, ...]
+    terms: list[str]
+    vec: dict[str, float] = field(default_factory=dict)
+    heading: bool = False  # a headline or sub-heading, not a claim
+    boilerplate: bool = False
+    off_topic: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article.id, self.sentence.index)
+
+    @property
+    def usable(self) -> bool:
+        return not (self.heading or self.boilerplate or self.off_topic)
+
+
+@dataclass
+class Corpus:
+    analysis: Analysis
+    units: list[Unit]
+    by_article: dict[str, list[Unit]]
+    names: dict[str, str]  # entity id -> display name
+    labels: dict[str, str]  # entity id -> label
+    spread: Counter[str]  # entity id -> number of articles mentioning it
+    centroid: dict[str, float]
+    term_df: Counter[str]  # term -> number of units holding it
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.analysis.articles
+
+
+def _sentence_entities(view: EnglishView, spans) -> list[set[str]]:
+    """Entity ids per view sentence, from span offsets."""
+    starts = [s.start for s in view.sentences]
+    found: list[set[str]] = [set() for _ in view.sentences]
+    for span in spans:
+        if not span.entity:
+            continue
+        i = bisect.bisect_right(starts, span.start) - 1
+        if 0 <= i < len(found):
+            found[i].add(span.entity)
+    return found
+
+
+def _is_heading(article: Article, unit_text: str, sentence: ViewSentence, paragraph_sentences: int) -> bool:
+    if article.headline and sentence.paragraph == 0:
+        return True
+    # A one-sentence paragraph without final punctuation is a title or sub-heading.
+    return paragraph_sentences == 1 and not _ENDS_SENTENCE.search(unit_text) and len(unit_text.split()) < 16
+
+
+def _is_boilerplate(text: str) -> bool:
+    return bool(_BOILERPLATE.search(text)) or len(tx.words(text)) < 4
+
+
+def build_corpus(analysis: Analysis) -> Corpus:
+    entity_by_id = {e.id: e for e in analysis.entities}
+    units: list[Unit] = []
+    by_article: dict[str, list[Unit]] = defaultdict(list)
+    for article in analysis.articles:
+        view = analysis.views.get(article.id)
+        if view is None:
+            continue
+        annotation = analysis.annotations.get(article.id)
+        ents = _sentence_entities(view, annotation.english if annotation else ())
+        per_paragraph = Counter(s.paragraph for s in view.sentences)
+        for sentence, sentence_entities in zip(view.sentences, ents):
+            english = sentence.provenance is not Provenance.UNTRANSLATED
+            lang = "en" if english else article.lang
+            values = tuple(numbers.find_values(sentence.text, lang))
+            dates = tuple(find_dates(sentence.text, article.date)) if english else ()
+            entity_tokens = ["@" + e for e in sorted(sentence_entities)]
+            value_tokens = ["#" + v.normalised for v in values]
+            date_tokens = ["%" + d.key for d in dates if d.key]
+            terms = tx.content_terms(sentence.text) if english else []
+            unit = Unit(
+                article, view, sentence, english, frozenset(sentence_entities), values, dates,
+                terms + entity_tokens + value_tokens + date_tokens,
+            )
+            unit.heading = _is_heading(article, sentence.text, sentence, per_paragraph[sentence.paragraph])
+            unit.boilerplate = english and _is_boilerplate(sentence.text)
+            units.append(unit)
+            by_article[article.id].append(unit)
+
+    term_df: Counter[str] = Counter()
+    for unit in units:
+        term_df.update(set(unit.terms))
+    n = max(1, len(units))
+    weights = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in term_df.items()}
+    for unit in units:
+        unit.vec = tx.vector(unit.terms, weights)
+    _mark_off_topic(by_article)
+
+    spread: Counter[str] = Counter()
+    for article_units in by_article.values():
+        spread.update(set().union(*(u.entities for u in article_units)) if article_units else set())
+    names = {e.id: e.name for e in analysis.entities}
+    labels = {e.id: e.label for e in analysis.entities}
+    for unit in units:  # entities seen in spans but missing from the entity list
+        for e in unit.entities:
+            names.setdefault(e, entity_by_id[e].name if e in entity_by_id else e.split(":", 1)[-1].title())
+            labels.setdefault(e, e.split(":", 1)[0].upper() if ":" in e else "")
+    centre = tx.centroid(u.vec for u in units if u.usable)
+    return Corpus(analysis, units, dict(by_article), names, labels, spread, centre, term_df)
+
+
+def _mark_off_topic(by_article: dict[str, list[Unit]]) -> None:
+    """A paragraph unlike the rest of its article, sharing none of its entities, is off topic.
+
+    Why: scraped pages end with teasers for other stories ("Light: Release Yourself ...").
+    """
+    for article_units in by_article.values():
+        body = [u for u in article_units if not u.heading]
+        paragraphs = sorted({u.sentence.paragraph for u in body})
+        if len(paragraphs) < 3:
+            continue
+        total = _raw_sum(body)
+        for number in paragraphs:
+            members = [u for u in body if u.sentence.paragraph == number]
+            if not any(u.vec for u in members):
+                continue  # untranslated and nothing language-independent: no evidence either way
+            own = _raw_sum(members)
+            others = [u for u in body if u.sentence.paragraph != number]
+            shared = set().union(*(u.entities for u in members)) & set().union(*(u.entities for u in others))
+            similarity = tx.cosine(tx.centroid([own]), tx.subtract(total, own))
+            if not shared and similarity < 0.06:
+                for u in members:
+                    u.off_topic = True
+
+
+def _raw_sum(units: list[Unit]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for u in units:
+        for t, v in u.vec.items():
+            total[t] = total.get(t, 0.0) + v
+    return total

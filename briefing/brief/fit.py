@@ -1,0 +1,184 @@
+"""The one-screen text briefing: every section fitted to (cols, rows) by priority.
+
+Rows are handed out twice: first each section's minimum, most essential first (the
+bottom line, three key facts, ...), then extra rows in priority order. A row never
+exceeds `cols` terminal cells; citations stay on a line even when its text is cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from rich.cells import cell_len
+
+from ..model import Briefing, Line
+
+GUTTER = 13
+# (section, rows) raised in this order until the screen is full
+ESSENTIAL = [("title", 1), ("bottom", 1), ("facts", 3), ("players", 1), ("timeline", 1), ("differences", 1), ("numbers", 1), ("sources", 1)]
+EXTRA = [
+    ("bottom", 2), ("facts", 4), ("timeline", 2), ("differences", 2), ("numbers", 2), ("facts", 5), ("timeline", 3),
+    ("players", 2), ("facts", 6), ("numbers", 3), ("timeline", 4), ("differences", 3), ("sources", 2), ("bottom", 3),
+    ("timeline", 5), ("numbers", 4), ("differences", 4), ("timeline", 6), ("players", 3), ("numbers", 6),
+    ("differences", 6), ("timeline", 8), ("sources", 3),
+]
+ORDER = ["title", "bottom", "facts", "players", "numbers", "timeline", "differences", "sources"]
+LABELS = {"bottom": "BOTTOM LINE", "facts": "KEY FACTS", "players": "PLAYERS", "numbers": "NUMBERS",
+          "timeline": "TIMELINE", "differences": "DIFFERENCES", "sources": "SOURCES"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """No control or bidi characters reach the terminal; whitespace collapsed."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def clip(text: str, width: int) -> str:
+    """At most `width` cells, cut at a word when possible, marked with an ellipsis."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    cut = "".join(out)
+    space = cut.rfind(" ")
+    if space > len(cut) * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-—") + "…"
+
+
+def marks(line: Line, limit: int = 4) -> str:
+    notes = sorted({c.note for c in line.citations if c.note})
+    shown = "".join(f"[{n}]" for n in notes[:limit])
+    return shown + (f"+{len(notes) - limit}" if len(notes) > limit else "")
+
+
+def _item(text: str, suffix: str, width: int) -> str:
+    """One row: text cut to leave room for its citation suffix."""
+    suffix = f" {suffix}" if suffix else ""
+    return clip(safe(text), width - cell_len(suffix)) + suffix
+
+
+def _wrap(text: str, width: int, rows: int) -> list[str]:
+    words, out, current = safe(text).split(" "), [], ""
+    for i, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if cell_len(candidate) <= width:
+            current = candidate
+            continue
+        if len(out) == rows - 1:
+            return out + [clip(" ".join([current, *words[i:]]).strip(), width)]
+        if current:
+            out.append(current)
+        current = clip(word, width)
+    return out + ([current] if current else [])
+
+
+def _flow(items: Sequence[str], width: int, rows: int, sep: str = " · ") -> list[str]:
+    """Whole items laid along rows; an item that does not fit is left out, never cut."""
+    out, current = [], ""
+    for item in items:
+        item = clip(item, width)
+        candidate = f"{current}{sep}{item}" if current else item
+        if cell_len(candidate) <= width:
+            current = candidate
+        elif len(out) < rows - 1:
+            out.append(current)
+            current = item
+    if current and len(out) < rows:
+        out.append(current)
+    return out[:rows]
+
+
+def _agree(line: Line) -> str:
+    return f"{marks(line)} {line.agree} agree" if line.agree > 1 else marks(line)
+
+
+def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[str]], int]]:
+    gutter = GUTTER if cols >= 60 else 0
+    width = cols - gutter
+
+    def lines_of(items: Sequence[Line], suffix=marks):
+        return lambda k: [_item(l.text, suffix(l), width) for l in items[:k]], len(items)
+
+    def bottom(k: int) -> list[str]:
+        if not b.bottom_line:
+            return []
+        line = b.bottom_line[0]
+        rows = _wrap(line.text, width, k)
+        tail = " " + _agree(line)
+        if cell_len(rows[-1] + tail) <= width:
+            rows[-1] += tail
+        else:
+            rows[-1] = clip(rows[-1], width - cell_len(tail)) + tail
+        return rows
+
+    def title(k: int) -> list[str]:
+        langs = sorted({s.lang for s in b.sources})
+        text = f"EXECUTIVE BRIEFING · focus: {', '.join(b.focus) or 'none'} · {len(b.sources)} sources ({', '.join(langs)})"
+        return [clip(safe(text), cols)]
+
+    players = [f"{l.text} {marks(l, 3)}" for l in b.players]
+    sources = [f"[{s.note}] {s.lang} {s.provenance.value}" + (f" {s.date.isoformat()}" if s.date else "") for s in b.sources]
+    return {
+        "title": (title, 1),
+        "bottom": (bottom, 3),
+        "facts": lines_of(b.key_facts, _agree),
+        "players": (lambda k: _flow(players, width, k), len(players)),
+        "numbers": lines_of(b.numbers),
+        "timeline": (lambda k: [_item(l.text, marks(l), width) for l in _most_backed(b.timeline, k)], len(b.timeline)),
+        "differences": lines_of(b.differences),
+        "sources": (lambda k: _flow(sources, width, k), len(sources)),
+    }
+
+
+def _most_backed(lines: Sequence[Line], k: int) -> list[Line]:
+    """The k best-backed lines, kept in their own (chronological) order."""
+    keep = sorted(range(len(lines)), key=lambda i: (-lines[i].agree, i))[:k]
+    return [lines[i] for i in sorted(keep)]
+
+
+def allocate(available: dict[str, int], rows: int) -> dict[str, int]:
+    """Rows per section: minimums first, then extras, in priority order."""
+    given = {name: 0 for name in available}
+    left = rows
+    for name, want in ESSENTIAL + EXTRA:
+        if name not in available:
+            continue
+        raise_to = min(want, available[name])
+        extra = min(max(0, raise_to - given[name]), left)
+        given[name] += extra
+        left -= extra
+    return given
+
+
+def fit_text(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> str:
+    """The briefing as at most `rows` lines of at most `cols` cells."""
+    cols, rows = size
+    renderers = _renderers(briefing, cols)
+    gutter = GUTTER if cols >= 60 else 0
+    given = allocate({name: most for name, (_, most) in renderers.items() if most}, rows)
+    out: list[str] = []
+    for name in ORDER:
+        if not given.get(name):
+            continue
+        render, _ = renderers[name]
+        body = render(given[name])
+        if name == "title":
+            out.extend(body)
+            continue
+        label = LABELS[name]
+        for i, row in enumerate(body):
+            prefix = (label if i == 0 else "").ljust(gutter)[:gutter] if gutter else ""
+            if not gutter and i == 0:
+                row = clip(f"{label}: {row}", cols)
+            out.append((prefix + row).rstrip())
+    return "\n".join(clip(r, cols) for r in out[:rows])

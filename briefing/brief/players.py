@@ -1,0 +1,67 @@
+"""Players: people and organisations, with the role the text gives them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .features import Corpus, Unit
+from .select import distinct
+
+PLAYER_LABELS = ("PERSON", "ORG")
+_TITLE = (
+    r"(?:co-?)?(?:CEO|chief executive(?: officer)?|chair(?:man|woman|person)?|executive chair(?:man)?|president|"
+    r"founder|co-founder|chief \w+ officer|head|director|minister|spokes(?:person|man|woman)|vice[- ]chair(?:man)?|"
+    r"prime minister|secretary|governor|mayor|analyst|senior \w+|managing director|chief)"
+)
+_CAP = r"(?:[A-Z][\w&.'’-]*|of|the|and)"
+
+
+def _role_from_text(name: str, units: Sequence[Unit]) -> str | None:
+    """"OpenAI CEO Sam Altman" or "Sam Altman, the CEO of OpenAI," -> "OpenAI CEO"."""
+    n = re.escape(name)
+    before = re.compile(rf"((?:{_CAP}\s+){{0,4}}?(?:[A-Z][\w&.'’-]*\s+)?{_TITLE})\s+{n}\b", re.I)
+    after = re.compile(rf"\b{n},\s+(?:the\s+|a\s+)?({_TITLE}(?:\s+{_CAP}){{0,6}}?)\s*[,.;]", re.I)
+    found: Counter[str] = Counter()
+    for unit in units:
+        for pattern in (before, after):
+            for m in pattern.finditer(unit.text):
+                role = m.group(1).strip(" ,")
+                role = re.sub(r"^(?:and|the|with|by|of)\s+", "", role, flags=re.I)
+                if 2 <= len(role) <= 60:
+                    found[role] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
+def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[str, str | None, list[Unit], int]]:
+    """(name, role, first mention per article, sources) for the leading people and organisations."""
+    entities = {e.id: e for e in corpus.analysis.entities}
+    mentions: Counter[str] = Counter()
+    first: dict[str, dict[str, Unit]] = {}
+    for unit in corpus.units:
+        if not unit.usable:
+            continue
+        for e in unit.entities:
+            if corpus.labels.get(e) not in PLAYER_LABELS:
+                continue
+            mentions[e] += 1
+            first.setdefault(e, {}).setdefault(unit.article.id, unit)
+    # people first: an executive reads "who", then "which company"
+    ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", e not in focus, -len(first[e]), -mentions[e], e))
+    chosen = distinct(ranked, corpus)[:limit]
+    out = []
+    for e in chosen:
+        name = corpus.names.get(e, e)
+        entity = entities.get(e)
+        role = entity.roles[0] if entity and entity.roles else None
+        if role is None:
+            names = [name, *(entity.aliases if entity else ())]
+            texts = [u for u in corpus.units if u.english and e in u.entities][:40]  # enough to find a role
+            for alias in names:
+                role = _role_from_text(alias, texts)
+                if role:
+                    break
+        units = list(first[e].values())
+        out.append((name, role, units, len(units)))
+    return out

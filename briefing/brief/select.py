@@ -1,0 +1,161 @@
+"""Which sentences earn a place: scoring, support across sources, and MMR.
+
+score = relevance to the focus entities + centrality in the corpus + support from other
+sources + information (names, numbers, dates). Only a bounded pool of the best-scored
+sentences is compared with the rest of the corpus, so a build grows linearly with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import text as tx
+from .features import Corpus, Unit
+
+WEIGHTS = {"relevance": 0.35, "centrality": 0.2, "support": 0.25, "information": 0.2}
+POOL = 60  # sentences compared against the whole corpus
+SUPPORT_SIMILARITY = 0.28  # cosine above which another source's sentence backs a claim
+REDUNDANT = 0.45  # cosine above which two picks say the same thing
+ORG_LABELS = {"ORG"}
+
+
+def default_focus(corpus: Corpus, limit: int = 3) -> tuple[str, ...]:
+    """The organisations mentioned by the most sources, then most often: entity ids."""
+    mentions: Counter[str] = Counter()
+    for unit in corpus.units:
+        mentions.update(unit.entities)
+    orgs = [e for e in mentions if corpus.labels.get(e) in ORG_LABELS]
+    n = max(1, len(corpus.by_article))
+    # central = often mentioned, by many sources (a single source's pet company stays out)
+    ranked = sorted(orgs, key=lambda e: (-mentions[e] * (corpus.spread[e] / n) ** 0.5, e))
+    return tuple(distinct(ranked, corpus)[:limit])
+
+
+def distinct(ids: Sequence[str], corpus: Corpus) -> list[str]:
+    """Drop an entity whose name is part of one already kept ("Samsung" after "Samsung Electronics")."""
+    kept: list[str] = []
+    for e in ids:
+        words = set(tx.words(corpus.names.get(e, e)))
+        if any(words <= set(tx.words(corpus.names.get(k, k))) or set(tx.words(corpus.names.get(k, k))) <= words for k in kept):
+            continue
+        kept.append(e)
+    return kept
+
+
+def resolve_focus(corpus: Corpus, names: Sequence[str]) -> tuple[str, ...]:
+    """Focus names typed by the user ("Samsung, OpenAI") to entity ids, or kept as words."""
+    resolved: list[str] = []
+    entities = {e.id: e for e in corpus.analysis.entities}
+    for name in names:
+        wanted = name.strip().lower()
+        if not wanted:
+            continue
+        best = None
+        for eid, display in corpus.names.items():
+            aliases = [display] + list(entities[eid].aliases if eid in entities else ())
+            if any(wanted == a.lower() for a in aliases):
+                best = eid
+                break
+            if best is None and any(wanted in a.lower() for a in aliases):
+                best = eid
+        resolved.append(best or "word:" + wanted)
+    return tuple(dict.fromkeys(resolved))
+
+
+def relevance(unit: Unit, focus: Sequence[str]) -> float:
+    if not focus:
+        return 0.0
+    lower = unit.text.lower()
+    hits = sum(1 for f in focus if f in unit.entities or (f.startswith("word:") and f[5:] in lower))
+    return hits / len(focus)
+
+
+def information(unit: Unit) -> float:
+    return min(1.0, (len(unit.entities) + 2 * len(unit.values) + 2 * len(unit.dates)) / 8)
+
+
+@dataclass
+class Scored:
+    unit: Unit
+    score: float
+    support: tuple[Unit, ...]  # best-matching sentence of each other source that backs it
+
+    @property
+    def agree(self) -> int:
+        return 1 + len(self.support)
+
+
+def _prescore(unit: Unit, corpus: Corpus, focus: Sequence[str]) -> float:
+    return (
+        WEIGHTS["relevance"] * relevance(unit, focus)
+        + WEIGHTS["centrality"] * tx.cosine(unit.vec, corpus.centroid)
+        + WEIGHTS["information"] * information(unit)
+    )
+
+
+def _index(corpus: Corpus) -> dict[str, list[Unit]]:
+    """term -> units holding it, leaving out terms too common to tell sentences apart."""
+    limit = max(20, len(corpus.units) // 20)
+    postings: dict[str, list[Unit]] = defaultdict(list)
+    for unit in corpus.units:
+        if unit.heading or unit.boilerplate or unit.off_topic:
+            continue
+        for term in unit.vec:
+            if corpus.term_df[term] <= limit:
+                postings[term].append(unit)
+    return postings
+
+
+def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> tuple[Unit, ...]:
+    """The most similar sentence in each other article, when similar enough."""
+    dots: dict[int, float] = defaultdict(float)
+    seen: dict[int, Unit] = {}
+    for term, weight in unit.vec.items():
+        for other in postings.get(term, ()):
+            if other.article.id == unit.article.id:
+                continue
+            dots[id(other)] += weight * other.vec[term]
+            seen[id(other)] = other
+    best: dict[str, tuple[float, Unit]] = {}
+    for key, dot in dots.items():
+        other = seen[key]
+        if dot >= SUPPORT_SIMILARITY and dot > best.get(other.article.id, (0.0, None))[0]:
+            best[other.article.id] = (dot, other)
+    return tuple(u for _, u in sorted(best.values(), key=lambda p: (-p[0], p[1].key)))
+
+
+def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
+    """The pool of candidate claims, best first: English, usable sentences only."""
+    candidates = [u for u in corpus.units if u.english and u.usable]
+    pre = sorted(candidates, key=lambda u: (-_prescore(u, corpus, focus), u.key))[:POOL]
+    postings = _index(corpus)
+    sources = max(1, len(corpus.by_article) - 1)
+    scored = []
+    for unit in pre:
+        backing = supporters(unit, corpus, postings)
+        score = _prescore(unit, corpus, focus) + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
+        scored.append(Scored(unit, score, backing))
+    scored.sort(key=lambda s: (-s.score, s.unit.key))
+    return scored
+
+
+def mmr(pool: Sequence[Scored], k: int, chosen: Sequence[Unit] = (), balance: float = 0.7) -> list[Scored]:
+    """Maximal marginal relevance: good, and unlike what is already chosen (in any source)."""
+    picked: list[Scored] = []
+    taken = list(chosen)
+    rest = list(pool)
+    while rest and len(picked) < k:
+        def gain(s: Scored) -> float:
+            overlap = max((tx.cosine(s.unit.vec, t.vec) for t in taken), default=0.0)
+            return balance * s.score - (1 - balance) * overlap - (1.0 if overlap >= REDUNDANT else 0.0)
+
+        best = max(rest, key=lambda s: (gain(s), -rest.index(s)))
+        rest.remove(best)
+        if max((tx.cosine(best.unit.vec, t.vec) for t in taken), default=0.0) >= REDUNDANT:
+            continue
+        picked.append(best)
+        taken.append(best.unit)
+        taken.extend(best.support)  # what backs a pick is said already, in another source
+    return picked

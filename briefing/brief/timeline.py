@@ -1,0 +1,165 @@
+"""Dates in English text, resolved against the article's date, and the timeline built on them.
+
+Recognised: "February 4, 2025", "4 February 2025", "Feb. 4", "January 2024", "2024-01-31",
+"in 2022"; weekdays ("on Tuesday", "last Thursday", "Friday evening"); "yesterday",
+"the day before", "last week", "last month", "earlier this month", "last year", "this
+year", "last June". A relative date needs the article's date; without it the mention
+is kept unresolved (key None) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_M = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_W = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b")),
+    ("mdy", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)),
+    ("my", re.compile(rf"\b{_M}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("last_month_name", re.compile(rf"\b(?P<rel>last|this|next)\s+{_M}(?!\s+\d)", re.I)),
+    ("weekday", re.compile(rf"\b(?P<rel>last|this|next|on|since)?\s*{_W}(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:yesterday|(?:the|a) day (?:before|earlier)|previous day)\b", re.I)),
+    ("today", re.compile(r"\b(?:today|this morning|this afternoon|tonight)\b", re.I)),
+    ("week", re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+week\b", re.I)),
+    ("month", re.compile(r"\b(?P<rel>last|this|next|previous|earlier this|later this)\s+month\b", re.I)),
+    ("year", re.compile(r"\b(?P<rel>last|this|next|previous|earlier this|later this)\s+year\b", re.I)),
+    ("in_year", re.compile(r"\b(?:in|since|by|of|during)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("as_year", re.compile(r"\b(?:as|when)\s+(?P<year>(?:19|20)\d\d)\s+(?:begins|began|ends|ended|started)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateRef:
+    start: int
+    end: int
+    text: str
+    precision: str  # "day", "week", "month", "year", "monthday" (day and month, no year)
+    date: dt.date | None  # the first day of the period; None when unresolved
+
+    @property
+    def key(self) -> str | None:
+        """A sortable label of the period, or None when it could not be resolved."""
+        if self.precision == "monthday":
+            return f"--{self.date:%m-%d}" if self.date else None
+        if self.date is None:
+            return None
+        return {
+            "day": f"{self.date:%Y-%m-%d}",
+            "week": f"{self.date:%Y-%m-%d}/week",
+            "month": f"{self.date:%Y-%m}",
+            "year": f"{self.date:%Y}",
+        }[self.precision]
+
+    @property
+    def label(self) -> str:
+        """How the briefing prints the period."""
+        d = self.date
+        if d is None:
+            return self.text
+        return {
+            "day": f"{d.day} {d:%b %Y}",
+            "monthday": f"{d.day} {d:%b}",
+            "week": f"week of {d.day} {d:%b %Y}",
+            "month": f"{d:%b %Y}",
+            "year": f"{d:%Y}",
+        }[self.precision]
+
+
+def _month_before(base: dt.date, month: int, strictly: bool) -> dt.date:
+    year = base.year if (month < base.month or (month == base.month and not strictly)) else base.year - 1
+    return dt.date(year, month, 1)
+
+
+def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt.date | None]:
+    g = m.groupdict()
+    month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    if kind == "iso":
+        try:
+            return "day", dt.date(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        except ValueError:
+            return "day", None
+    if kind in ("mdy", "dmy"):
+        day = int(g["day"])
+        try:
+            if g.get("year"):
+                return "day", dt.date(int(g["year"]), month, day)
+            if base:  # the nearest such date not after the article (news reports the past)
+                candidate = dt.date(base.year, month, day)
+                if candidate > base + dt.timedelta(days=60):
+                    candidate = dt.date(base.year - 1, month, day)
+                return "day", candidate
+            return "monthday", dt.date(2000, month, day)  # 2000: a leap year holds 29 Feb
+        except ValueError:
+            return "day", None
+    if kind == "my":
+        return "month", dt.date(int(g["year"]), month, 1)
+    if kind in ("in_year", "as_year"):
+        return "year", dt.date(int(g["year"]), 1, 1)
+    if base is None:
+        return ("day" if kind in ("weekday", "yesterday", "today") else kind if kind in ("week", "month", "year") else "month"), None
+    rel = (g.get("rel") or "").lower()
+    if kind == "last_month_name":
+        if rel == "next":
+            return "month", dt.date(base.year + (month <= base.month), month, 1)
+        return "month", _month_before(base, month, strictly=rel == "last")
+    if kind == "weekday":
+        wanted = WEEKDAYS[g["weekday"].lower()]
+        back = (base.weekday() - wanted) % 7
+        if rel == "next":
+            return "day", base + dt.timedelta(days=(wanted - base.weekday()) % 7 or 7)
+        if rel == "last" and back == 0:
+            back = 7
+        return "day", base - dt.timedelta(days=back)
+    if kind == "yesterday":
+        return "day", base - dt.timedelta(days=1)
+    if kind == "today":
+        return "day", base
+    if kind == "week":
+        monday = base - dt.timedelta(days=base.weekday())
+        shift = {"last": -7, "previous": -7, "past": -7, "next": 7}.get(rel, 0)
+        return "week", monday + dt.timedelta(days=shift)
+    if kind == "month":
+        first = base.replace(day=1)
+        if rel in ("last", "previous"):
+            return "month", (first - dt.timedelta(days=1)).replace(day=1)
+        if rel == "next":
+            return "month", (first + dt.timedelta(days=32)).replace(day=1)
+        return "month", first
+    if kind == "year":
+        shift = {"last": -1, "previous": -1, "next": 1}.get(rel, 0)
+        return "year", dt.date(base.year + shift, 1, 1)
+    return "day", None
+
+
+def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
+    """Date mentions in `text`, longest first where they overlap, in text order."""
+    found: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "weekday" and not m.group("weekday"):
+                continue
+            start, end = m.start(), m.end()
+            while start < end and text[start].isspace():
+                start += 1
+            if any(start < b and a < end for a, b in taken):
+                continue
+            precision, date = _resolve(kind, m, base)
+            taken.append((start, end))
+            found.append(DateRef(start, end, text[start:end], precision, date))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,108 @@
+"""Markdown export: golden files on the seeds, CommonMark structure, escaping, atomic writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from briefing import corpus
+from briefing.brief import build, fit_text
+from briefing.export import escape, markdown, write_atomic
+from briefing.model import Analysis
+from briefing.views import original_view
+from facts import seed_analysis
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+UPDATE = os.environ.get("BRIEFING_UPDATE_GOLDEN") == "1"  # regenerate after an intended change
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE or not path.exists():
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"golden file {name} was missing and has been written; check it and re-run")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; BRIEFING_UPDATE_GOLDEN=1 if intended"
+
+
+@pytest.mark.parametrize("provided", [False, True], ids=["english-only", "provided"])
+def test_golden_exports(provided):
+    analysis = seed_analysis(provided)
+    b = build(analysis)
+    suffix = "provided" if provided else "english-only"
+    folder = str(Path(analysis.articles[0].source).parent)  # a temporary folder: not part of the golden
+    _check_golden(f"seeds-{suffix}.md", markdown(b, analysis).replace(escape(folder), "SEEDS"))
+    _check_golden(f"seeds-{suffix}-100x30.txt", fit_text(b, (100, 30)) + "\n")
+
+
+def _blocks(tokens):
+    return [(t.type, t.tag) for t in tokens if t.level == 0 and t.nesting != -1]
+
+
+def test_markdown_parses_into_the_expected_structure():
+    analysis = seed_analysis(True)
+    md = markdown(build(analysis), analysis)
+    tokens = MarkdownIt("commonmark").parse(md)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        "Executive briefing", "Bottom line", "Key facts", "Players", "Numbers", "Timeline",
+        "Where sources differ", "Coverage", "Sources",
+    ]
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"] + ["h2"] * 8
+    ordered = [t for t in tokens if t.type == "ordered_list_open"]
+    assert len(ordered) == 1  # the numbered source notes
+    notes = [t for t in tokens if t.type == "list_item_open" and t.info]
+    assert [n.info for n in notes] == ["1", "2", "3", "4", "5"]
+    inline = [c for t in tokens if t.type == "inline" for c in t.children]
+    assert not [c for c in inline if c.type in ("link_open", "image", "html_inline", "code_inline", "em_open")]
+    assert not [t for t in tokens if t.type == "html_block"]
+    html = MarkdownIt("commonmark").render(md)
+    assert "provided translation" in html and "Hungarian (hu)" in html and "[2]" in html
+
+
+HOSTILE = """# Hostile headline with [a link](http://evil.example) and <b>html</b>
+
+<script>alert(1)</script> Samsung met OpenAI in Seoul on Tuesday, the sources said, ![img](x.png) and *stars*.
+
+1. Not a list. > not a quote. &amp; entity. `code` and [ref]: http://evil.example
+
+# Another heading inside the body, with Samsung and OpenAI in Seoul again on Tuesday.
+"""
+
+
+def test_article_text_cannot_inject_markdown(tmp_path):
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE, encoding="utf-8")
+    articles = corpus.load([path]).articles
+    analysis = Analysis(tuple(articles), {a.id: original_view(a) for a in articles})
+    md = markdown(build(analysis), analysis)
+    tokens = MarkdownIt("commonmark").parse(md)
+    inline = [c for t in tokens if t.type == "inline" for c in t.children]
+    assert not [c for c in inline if c.type in ("link_open", "image", "html_inline", "code_inline", "em_open")]
+    assert not [t for t in tokens if t.type in ("html_block", "blockquote_open", "code_block", "fence")]
+    assert len([t for t in tokens if t.type == "heading_open"]) == 9
+    assert "<script>" not in MarkdownIt("commonmark").render(md)
+
+
+def test_write_atomic_replaces_only_on_success(tmp_path):
+    target = tmp_path / "brief.md"
+    write_atomic(target, "first\n")
+    assert target.read_text() == "first\n"
+    write_atomic(target, "second\n")
+    assert target.read_text() == "second\n"
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(target, "half written \ud800 never lands")  # fails mid-write
+    assert target.read_text() == "second\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]  # no temp file left
+
+
+def test_write_atomic_keeps_the_file_mode(tmp_path):
+    target = tmp_path / "brief.md"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomic(target, "new")
+    assert target.stat().st_mode & 0o777 == 0o640
