@@ -104,10 +104,10 @@ def _coverage(analysis: Analysis, notes: _Notes) -> tuple[list[Line], list[Sourc
     summary = f"{len(sources)} sources in {len(langs)} languages ({', '.join(langs)}): " + ", ".join(
         f"{n} {label}" for label, n in sorted(status.items())
     )
-    lines.append(Line(summary, (), len(sources)))
+    lines.append(Line(summary, (), 1))  # a count of sources, not sources agreeing
     for s in sources:
         date = f", {s.date.isoformat()}" if s.date else ""
-        lines.append(Line(f"[{s.note}] {s.lang}, {s.provenance.label}{date}: {s.title}", (Citation(s.article_id, 0, s.note),), 1))
+        lines.append(Line(f"{s.lang}, {s.provenance.label}{date}: {s.title}", (Citation(s.article_id, 0, s.note),), 1))
     return lines, sources
 
 

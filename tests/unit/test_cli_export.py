@@ -1,0 +1,47 @@
+"""`briefing export` end to end, in process, with sockets blocked."""
+
+import pytest
+from markdown_it import MarkdownIt
+
+from briefing import cli
+
+
+@pytest.fixture
+def run(isolated_dirs, no_network, capsys):
+    def run(*args):
+        code = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_markdown_to_a_file(run, tmp_path, no_network):
+    target = tmp_path / "brief.md"
+    code, out, err = run("export", "-o", str(target))
+    assert code == 0 and out == "" and f"wrote {target}" in err
+    tokens = MarkdownIt("commonmark").parse(target.read_text(encoding="utf-8"))
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert "Bottom line" in " ".join(headings) and "Key facts" in " ".join(headings)
+    assert no_network == []  # nothing even tried to connect
+
+
+def test_text_fits_the_size(run):
+    code, out, _ = run("export", "--format", "text", "--size", "80x24")
+    lines = out.rstrip("\n").split("\n")
+    assert code == 0 and len(lines) <= 24 and max(len(line) for line in lines) <= 80
+
+
+def test_focus_is_honoured(run):
+    code, out, _ = run("export", "--format", "text", "--focus", "SK Group, Chey Tae-won")
+    assert code == 0 and "focus: SK Group" in out.split("\n")[0]
+
+
+def test_unwritable_output_is_a_user_error(run, tmp_path):
+    code, _, err = run("export", "-o", str(tmp_path / "missing-folder" / "x.md"))
+    assert code == 1 and err.startswith("briefing: cannot write")
+
+
+def test_export_of_a_missing_path(run, tmp_path):
+    code, _, err = run("export", str(tmp_path / "nope"))
+    assert code == 1 and "no such file or folder" in err
