@@ -57,8 +57,10 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
             if not files:
                 raise UserError(f"{given}: this folder holds no .txt or .md articles")
             found.extend(files)
-        else:
+        elif not is_sidecar(path):  # a shell glob brings in translations too: they go with their article
             found.append(path)
+    if not found:
+        raise UserError("only provided translations (NAME.en.txt) were given; give the articles they translate")
     return list(dict.fromkeys(found))
 
 

@@ -175,3 +175,12 @@ def test_cached_articles_skip_parsing(tmp_path, seed_paths, monkeypatch):
     monkeypatch.setattr(corpus, "parse", lambda *a, **k: pytest.fail("parsed again despite the cache"))
     again = corpus.load(seed_paths, cache).articles
     assert again == first
+
+
+def test_sidecars_given_by_a_glob_go_with_their_article(tmp_path, seed_paths):
+    article, sidecar = tmp_path / "a.txt", tmp_path / "a.en.txt"
+    article.write_bytes(seed_paths[3].read_bytes())
+    sidecar.write_text("The AI mogul also meets SK Hynix executives.", encoding="utf-8")
+    assert corpus.discover([article, sidecar]) == [article]
+    with pytest.raises(UserError, match="only provided translations"):
+        corpus.discover([sidecar])

@@ -1,0 +1,124 @@
+"""English views for a corpus: provided sidecar > cache > Argos model > untranslated.
+
+All the sentences of one language pair go to the model together (in batches), and
+each translated sentence is cached under (sentence hash, language pair, packages), so
+reopening a corpus, or editing one sentence, costs a model call only for what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+from briefing.model import Article, EnglishView, Progress, Provenance, no_progress
+from briefing.store import Cache
+from briefing.views import assemble_view, original_view
+
+from . import sidecar
+from .packages import ENGLISH, InstalledPackage, find_route, installed_packages
+
+STAGE, VERSION = "translate", "1"
+CHUNK = 64  # sentences per model call between progress reports / cancel checks
+
+
+def notice_for(lang: str) -> str:
+    return f"No {lang}→en translation model is installed: run `briefing models install {lang}` (or open the models screen)."
+
+
+def cache_key(text: str, route: list[InstalledPackage]) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    chain = "+".join(p.label for p in route)
+    return f"{route[0].from_code}>{route[-1].to_code}|{chain}|{digest}"
+
+
+class Translator:
+    def __init__(self, cache: Cache, *, packages_dir: Path | None = None, compute_type: str | None = None) -> None:
+        self.cache = cache
+        self.packages_dir = packages_dir
+        self.compute_type = compute_type
+        self.model_calls = 0  # translate_batch calls made: tests and the bench read it
+        self._engines: dict[tuple[Path, str], object] = {}
+        self._lock = threading.Lock()
+
+    # -- public ------------------------------------------------------------
+
+    def english_views(
+        self,
+        articles: list[Article],
+        progress: Progress = no_progress,
+        cancel: threading.Event | None = None,
+    ) -> dict[str, EnglishView]:
+        views: dict[str, EnglishView] = {}
+        pending: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            if article.lang == ENGLISH:
+                views[article.id] = original_view(article)
+                continue
+            provided = sidecar.find(article)
+            paragraphs = sidecar.read(provided) if provided else None
+            if paragraphs:
+                views[article.id] = sidecar.view(article, paragraphs)
+            else:
+                pending[article.lang].append(article)
+        if not pending:
+            return views
+        packages = installed_packages(self.packages_dir)
+        for lang, group in sorted(pending.items()):
+            route = find_route(packages, lang)
+            if route is None:
+                for article in group:
+                    views[article.id] = original_view(article, Provenance.UNTRANSLATED, notice_for(lang))
+                continue
+            translated = self._translate(route, [s.text for a in group for s in a.sentences], progress, cancel)
+            for article in group:
+                if translated is None:  # cancelled
+                    views[article.id] = original_view(article, Provenance.UNTRANSLATED, "Translation was cancelled.")
+                    continue
+                views[article.id] = self._machine_view(article, translated, route)
+        return views
+
+    # -- internals ---------------------------------------------------------
+
+    def _machine_view(self, article: Article, translated: dict[str, str], route: list[InstalledPackage]) -> EnglishView:
+        groups: list[list] = [[] for _ in article.paragraphs]
+        for s in article.sentences:
+            groups[s.paragraph].append((translated.get(s.text, s.text), (s.index,), Provenance.MACHINE))
+        model = " + ".join(p.label for p in route)
+        return assemble_view(article, groups, Provenance.MACHINE, model=model)
+
+    def _translate(
+        self, route: list[InstalledPackage], texts: list[str], progress: Progress, cancel: threading.Event | None
+    ) -> dict[str, str] | None:
+        """text -> English for every distinct sentence; None when cancelled."""
+        unique = list(dict.fromkeys(t for t in texts if t.strip()))
+        keys = {t: cache_key(t, route) for t in unique}
+        found = self.cache.get_many(STAGE, VERSION, keys.values())
+        result = {t: found[k] for t, k in keys.items() if k in found}
+        todo = [t for t in unique if t not in result]
+        stage = f"translate {route[0].from_code}→{route[-1].to_code}"
+        done = len(result)
+        progress(stage, done, len(unique))
+        for start in range(0, len(todo), CHUNK):
+            if cancel is not None and cancel.is_set():
+                return None
+            batch = todo[start : start + CHUNK]
+            outputs = batch
+            for package in route:  # a pivot route runs the batch through each model in turn
+                outputs = self._engine(package).translate(outputs)
+                self.model_calls += 1
+            self.cache.put_many(STAGE, VERSION, {keys[t]: o for t, o in zip(batch, outputs)})
+            result.update(zip(batch, outputs))
+            done += len(batch)
+            progress(stage, done, len(unique))
+        return result
+
+    def _engine(self, package: InstalledPackage):
+        with self._lock:
+            engine = self._engines.get((package.path, package.version))
+            if engine is None:
+                from .engine import Engine  # imports ctranslate2: only now
+
+                engine = self._engines[(package.path, package.version)] = Engine(package, self.compute_type)
+            return engine
