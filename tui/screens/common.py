@@ -1,0 +1,77 @@
+"""Small renderers the screens share: status labels, meta lines, highlighted text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color
+
+from briefing.model import Article, EnglishView, Provenance, Span
+
+from ..themes import kind
+
+STATUS = {  # provenance -> (list label, style)
+    Provenance.ORIGINAL: ("original", "dim"),
+    Provenance.MACHINE: ("machine", "bold"),
+    Provenance.PROVIDED: ("provided", ""),
+    Provenance.UNTRANSLATED: ("no model", "italic"),
+}
+
+
+def status_label(article: Article, view: EnglishView | None, analysing: bool) -> tuple[str, str]:
+    if view is None:
+        if article.lang == "en":
+            return "original", "dim"
+        return ("translating…", "dim italic") if analysing else ("pending", "dim italic")
+    return STATUS[view.status]
+
+
+def entity_counts(spans: tuple[Span, ...]) -> Counter:
+    return Counter(s.entity for s in spans if s.entity)
+
+
+def theme_color(widget, name: str) -> str | None:
+    value = widget.app.theme_variables.get(name)
+    if not value:
+        return None
+    try:
+        return Color.parse(value.split()[0]).hex
+    except Exception:
+        return None
+
+
+def entity_style(widget, label: str) -> Style:
+    color = theme_color(widget, f"entity-{kind(label)}")
+    return Style(color=color, bold=True) if color else Style(bold=True)
+
+
+def styled_text(widget, text: str, spans: tuple[Span, ...]) -> Text:
+    """Text (data, never markup) with entity spans coloured from the theme."""
+    rendered = Text(text)
+    for span in spans:
+        if span.end <= len(text):
+            rendered.stylize(entity_style(widget, span.label), span.start, span.end)
+    return rendered
+
+
+def meta_line(article: Article, view: EnglishView | None, analysing: bool) -> Text:
+    from .library import source_name
+
+    parts = [
+        Text(source_name(article)),
+        Text(article.lang, style="bold"),
+        Text(article.date.isoformat() if article.date else (article.date_text or "undated")),
+        Text(f"{article.words} words"),
+    ]
+    if article.byline:
+        parts.insert(1, Text(article.byline))
+    if view is not None:
+        described = view.status.label + (f" ({view.model})" if view.model else "")
+        parts.append(Text(described, style="italic"))
+    elif article.lang != "en":
+        parts.append(Text("translating…" if analysing else "not translated yet", style="italic"))
+    line = Text(" · ", style="dim").join(parts)
+    line.stylize("dim")
+    return line

@@ -1,0 +1,56 @@
+"""Help: every key of the screen it was opened from, as the keymap has them now."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..commands import APP, Command, key_for
+
+TITLES = {"library": "Library", "reader": "Reader", "briefing": "Briefing", "models": "Models"}
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll_down", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="help.up"),
+    ]
+
+    def __init__(self, screen_name: str, commands: tuple[Command, ...]) -> None:
+        super().__init__(id="help")
+        self.screen_name = screen_name
+        self.commands = commands
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(id="help-text")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box")
+        box.border_title = f"Keys · {TITLES.get(self.screen_name, self.screen_name)}"
+        box.border_subtitle = "esc closes · ctrl+p runs any command by name"
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(style="dim")
+        self._section(table, TITLES.get(self.screen_name, "This screen"), self.commands)
+        table.add_row("", "", "")
+        self._section(table, "Everywhere", APP + (Command("app.palette", "ctrl+p", "Commands", "The command palette: every action by name", "command_palette"),))
+        self.query_one("#help-text", Static).update(table)
+
+    def _section(self, table: Table, title: str, commands: tuple[Command, ...]) -> None:
+        table.add_row(Text(title, style="bold underline"), "", "")
+        for command in commands:
+            table.add_row(Text(key_for(self.app, command)), Text(command.title), Text(command.help))
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#help-box").scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#help-box").scroll_up()

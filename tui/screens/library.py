@@ -1,0 +1,258 @@
+"""The library: every article, its translation status, a preview, filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from briefing.model import Article, EnglishView, Provenance
+
+from ..commands import LIBRARY, bindings
+from ..widgets.status import StatusLine
+from .common import entity_counts, meta_line, status_label, styled_text
+
+COLUMNS = (  # key, label, width (None: takes what is left)
+    ("title", "Title", None),
+    ("source", "Source", 14),
+    ("lang", "Lang", 4),
+    ("date", "Date", 10),
+    ("status", "Translation", 12),
+    ("entities", "Ents", 4),
+)
+MIN_TITLE = 16
+
+
+class LibraryScreen(Screen):
+    COMMAND_LIST = LIBRARY
+    BINDINGS = bindings(LIBRARY)
+    AUTO_FOCUS = "#articles"
+
+    def __init__(self) -> None:
+        super().__init__(name="library")
+        self.query_text = ""
+        self.entity_filter: tuple[str, str] | None = None  # (entity id, name)
+        self.shown: list[Article] = []
+        self._folded: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="library-body"):
+            yield Input(placeholder="Filter titles and text…", id="filter")
+            yield Static(id="filter-bar")
+            yield DataTable(id="articles", cursor_type="row", zebra_stripes=False)
+            with VerticalScroll(id="preview", can_focus=True):
+                yield Static(id="preview-text")
+        yield StatusLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+        self.query_one("#filter-bar").display = False
+        self.query_one("#preview").border_title = "Preview"
+        table = self.query_one(DataTable)
+        for key, label, width in COLUMNS:
+            table.add_column(Text(label), key=key, width=width or MIN_TITLE)
+        self.refresh_articles()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(StatusLine).sync()  # data changes refresh every screen already
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        table = self.query_one(DataTable)
+        available = table.scrollable_content_region.width or self.size.width - 2
+        widths = {key: width for key, _, width in COLUMNS}
+        if available < 96:  # narrow terminals: the file name gives way to the title
+            widths["source"] = 8
+        fixed = sum(w for w in widths.values() if w) + 2 * table.cell_padding * len(COLUMNS)
+        widths["title"] = max(MIN_TITLE, available - fixed - 1)
+        changed = False
+        for key, width in widths.items():
+            column = table.columns.get(key)  # type: ignore[call-overload]
+            if column is not None and column.width != width:
+                column.width, column.auto_width, changed = width, False, True
+        if changed:
+            table._require_update_dimensions = True  # DataTable has no public "resize column"
+            table.refresh(layout=True)
+
+    # -- the rows ------------------------------------------------------------
+
+    def _matches(self, article: Article) -> bool:
+        app = self.app
+        if self.entity_filter:
+            annotation = app.annotations.get(article.id)
+            if annotation is None or not any(s.entity == self.entity_filter[0] for s in annotation.english):
+                return False
+        if self.query_text:
+            folded = self._folded.get(article.id)
+            if folded is None:
+                view = app.views.get(article.id)
+                english = view.text if view else ""
+                folded = self._folded[article.id] = f"{article.title}\n{article.text}\n{english}".casefold()
+            return all(word in folded for word in self.query_text.casefold().split())
+        return True
+
+    def refresh_articles(self, keep_cursor: bool = True) -> None:
+        """Fill the table from the app's articles, views and annotations."""
+        app = self.app
+        table = self.query_one(DataTable)
+        selected = self.selected.id if keep_cursor and self.selected else None
+        self._folded = {} if not self.query_text else self._folded
+        self.shown = [a for a in app.articles if self._matches(a)]
+        table.clear()
+        for article in self.shown:
+            table.add_row(*self._cells(article), key=article.id)
+        self._fit_columns()
+        if selected and selected in {a.id for a in self.shown}:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        self._show_filters()
+        self.show_preview()
+
+    def _cells(self, article: Article) -> tuple[Text, ...]:
+        app = self.app
+        view: EnglishView | None = app.views.get(article.id) if app.analysed else None
+        annotation = app.annotations.get(article.id)
+        count = len(entity_counts(annotation.english)) if annotation else None
+        label, style = status_label(article, view, app.analysing)
+        return (
+            Text(article.title, no_wrap=True, overflow="ellipsis"),
+            Text(source_name(article), style="dim", no_wrap=True, overflow="ellipsis"),
+            Text(article.lang, style="bold"),
+            Text(article.date.isoformat() if article.date else "—", style="dim"),
+            Text(label, style=style, no_wrap=True, overflow="ellipsis"),
+            Text("·" if count is None else str(count), justify="right"),
+        )
+
+    def _show_filters(self) -> None:
+        bar = self.query_one("#filter-bar", Static)
+        parts = []
+        if self.query_text and not self.query_one("#filter").display:
+            parts.append(Text.assemble(("text: ", "dim"), (self.query_text, "bold")))
+        if self.entity_filter:
+            parts.append(Text.assemble(("entity: ", "dim"), (self.entity_filter[1], "bold")))
+        if parts or self.query_text:
+            total = len(self.app.articles)
+            parts.append(Text(f"{len(self.shown)} of {total} articles · esc clears", style="dim"))
+        bar.display = bool(parts)
+        bar.update(Text("  ").join(parts))
+
+    @property
+    def selected(self) -> Article | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def show_preview(self) -> None:
+        preview = self.query_one("#preview-text", Static)
+        article = self.selected
+        if article is None:
+            empty = "No article matches the filter." if self.app.articles else "Loading articles…"
+            preview.update(Text(empty, style="dim italic"))
+            return
+        app = self.app
+        view = app.views.get(article.id)
+        annotation = app.annotations.get(article.id)
+        body = Text()
+        body.append_text(Text(article.title, style="bold"))
+        body.append("\n")
+        body.append_text(meta_line(article, view if app.analysed else None, app.analysing))
+        body.append("\n\n")
+        if view is not None:
+            paragraphs = view.paragraphs[:3]
+            text = "\n\n".join(paragraphs)
+            spans = annotation.english if annotation and app.config.highlight else ()
+            body.append_text(styled_text(self, text, spans))
+            if view.notice:
+                body.append("\n\n")
+                body.append_text(Text(view.notice, style="italic dim"))
+        preview.update(body)
+        self.query_one("#preview").scroll_home(animate=False)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.show_preview()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open_article()
+
+    # -- actions -------------------------------------------------------------
+
+    def action_open_article(self) -> None:
+        if self.selected is not None:
+            self.app.open_reader(self.selected.id)
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_cursor_top(self) -> None:
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_cursor_bottom(self) -> None:
+        self.query_one(DataTable).move_cursor(row=max(0, len(self.shown) - 1))
+
+    def action_focus_next_pane(self) -> None:
+        table, preview = self.query_one(DataTable), self.query_one("#preview")
+        (preview if table.has_focus else table).focus()
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.value = self.query_text
+        field.focus()
+        self._show_filters()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.refresh_articles(keep_cursor=True)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = False
+        self.query_one(DataTable).focus()
+        self._show_filters()
+
+    def action_filter_entity(self) -> None:
+        from .pick import EntityPicker
+
+        if not self.app.entities:
+            self.notify("No entities yet: annotation has not finished.", severity="warning", markup=False)
+            return
+
+        def chosen(entity) -> None:
+            if entity is not None:
+                self.entity_filter = (entity.id, entity.name)
+                self.refresh_articles(keep_cursor=True)
+
+        self.app.push_screen(EntityPicker(self.app.entities), chosen)
+
+    def action_clear(self) -> None:
+        field = self.query_one("#filter", Input)
+        if field.has_focus or self.query_text or self.entity_filter:
+            self.query_text = ""
+            self.entity_filter = None
+            field.value = ""
+            field.display = False
+            self.query_one(DataTable).focus()
+            self.refresh_articles(keep_cursor=True)
+        elif self.app.busy:
+            self.app.action_stop_work()
+
+
+def source_name(article: Article) -> str:
+    path = article.path
+    return path.stem if path else article.source.lstrip("<").split(">")[0]
