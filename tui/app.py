@@ -9,6 +9,7 @@ inside those workers.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -62,6 +63,7 @@ class BriefingApp(App):
         self.analysing = False
         self.status: tuple[str, int, int] = ("Loading articles…", 0, 0)
         self._cancel = threading.Event()
+        self._last_progress = 0.0
         self._theme_ready = False
         self._reader = None
         for theme in briefing_themes():
@@ -87,6 +89,10 @@ class BriefingApp(App):
         for problem in self.config_problems:
             self.notify(problem, title="Config", severity="warning", timeout=8, markup=False)
         self._check_keymap()
+
+    def on_ready(self) -> None:
+        # After the first frame: a loading thread started earlier competes for the GIL
+        # and delays the first paint (bench/startup.py).
         self.load_corpus()
 
     def _check_keymap(self) -> None:
@@ -137,7 +143,15 @@ class BriefingApp(App):
                 refresh()
 
     def _progress(self, stage: str, done: int, total: int) -> None:
-        """Called from worker threads by the core."""
+        """Called from worker threads by the core; at most ~20 updates a second.
+
+        call_from_thread waits for the UI thread, so reporting every one of
+        1,000 articles would cost more than loading them.
+        """
+        now = time.monotonic()
+        if done not in (1, total) and now - self._last_progress < 0.05:
+            return
+        self._last_progress = now
         words = {"load": "Loading", "translate": "Translating", "annotate": "Finding entities", "entities": "Finding entities"}
         label = words.get(stage, stage.capitalize())
         self.call_from_thread(self.set_status, f"{label} {done}/{total}… (esc stops)", done, total)
