@@ -87,12 +87,11 @@ def parse(text: str, source: str, encoding: str = "utf-8", stripped: Sequence[st
     """An Article from decoded, sanitised text."""
     from .langid import detect  # its model takes ~0.7 s to load: only on a cache miss
 
-    lang, _ = detect(text)
+    lang, _ = detect(text)  # once: page furniture is too short to sway a paragraph-length sample
     cleaned = cleaning.clean(text, lang, markdown=source.lower().endswith(".md"))
     if not cleaned.paragraphs:
         raise UserError("holds no body text once adverts, bylines and datelines are set aside")
     body = "\n\n".join(cleaned.paragraphs)
-    lang, _ = detect(body)  # decide again on the body alone
     spans = sentences.split(body, lang)
     starts = [0]
     for paragraph in cleaned.paragraphs[:-1]:

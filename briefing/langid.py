@@ -14,7 +14,7 @@ def _identifier():
 
 def detect(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of the text's language; ("und", 0) for no text."""
-    sample = text[:4000]  # a few paragraphs decide; long articles need not be read whole
+    sample = text[:2000]  # a few paragraphs decide; long articles need not be read whole
     if not any(ch.isalpha() for ch in sample):
         return "und", 0.0
     lang, prob = _identifier().classify(sample)

@@ -15,12 +15,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Briefing, Citation, Line
 
 from ..commands import BRIEFING, bindings
+from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
 from .common import theme_color
 
@@ -58,7 +59,7 @@ class BriefingScreen(Screen):
         yield Static(id="briefing-wait")
         yield BriefingLines(id="briefing-lines")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Executive briefing"

@@ -9,11 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from briefing.model import Article, EnglishView, Provenance
 
 from ..commands import LIBRARY, bindings
+from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
 from .common import entity_counts, meta_line, status_label, styled_text
 
@@ -49,7 +50,7 @@ class LibraryScreen(Screen):
             with VerticalScroll(id="preview", can_focus=True):
                 yield Static(id="preview-text")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False

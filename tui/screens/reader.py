@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Article, EnglishView, Span
 from briefing.views import original_view
 
 from ..commands import READER, bindings
+from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
 from ..widgets.text_pane import PANE, Document, TextPane
 from .common import entity_counts, entity_style, meta_line
@@ -72,7 +73,7 @@ class ReaderScreen(Screen):
                 yield TextPane(id="english")
             yield EntityPanel(id="entities")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#removed").display = False
