@@ -112,10 +112,8 @@ class BriefingApp(App):
         if not self._theme_ready or theme == self.config.theme:
             return
         self.config = replace(self.config, theme=theme)
-        try:
-            config_module.save(self.config)
-        except OSError as error:
-            self.notify(f"could not save the theme to the config: {error}", severity="warning", markup=False)
+        self._save_config()
+        self._refresh_screens()  # legends and previews take the new theme's colours
 
     # -- state the screens read -------------------------------------------------
 
@@ -295,6 +293,18 @@ class BriefingApp(App):
                 if isinstance(b, Binding)
             )
         self.push_screen(HelpScreen(screen.name or type(screen).__name__.lower(), own))
+
+    def action_toggle_highlight(self) -> None:
+        self.config = replace(self.config, highlight=not self.config.highlight)
+        self._save_config()
+        self._refresh_screens()
+        self.notify(f"Entity colours {'on' if self.config.highlight else 'off'}", timeout=2, markup=False)
+
+    def _save_config(self) -> None:
+        try:
+            config_module.save(self.config)
+        except OSError as error:
+            self.notify(f"could not save the config: {error}", severity="warning", markup=False)
 
     def action_cycle_theme(self) -> None:
         names = [t.name for t in briefing_themes()]

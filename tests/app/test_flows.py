@@ -434,3 +434,24 @@ async def test_mouse_selects_and_opens(app_factory, ready):
         pane = reader.query_one("#english", TextPane)
         await pilot.click("#english", offset=(6, 6))
         assert pane.cursor > 0
+
+
+async def test_colour_toggle_and_legend(app_factory, ready):
+    from briefing import config as config_module
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "enter")
+        reader = app.screen
+        legend = str(reader.query_one("#legend").render())
+        assert "person" in legend and "organisation" in legend and "place" in legend
+        assert reader.query_one("#english", TextPane).highlight
+        await pilot.press("c")
+        await pilot.pause()
+        assert not reader.query_one("#english", TextPane).highlight
+        assert "colours off" in str(reader.query_one("#legend").render())
+        assert config_module.load(app_factory.config_dir / "config.toml")[0].highlight is False
+        await pilot.press("c")
+        await pilot.pause()
+        assert reader.query_one("#english", TextPane).highlight

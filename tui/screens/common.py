@@ -10,7 +10,7 @@ from textual.color import Color
 
 from briefing.model import Article, EnglishView, Provenance, Span
 
-from ..themes import kind
+from ..themes import ENTITY_KINDS, kind
 
 STATUS = {  # provenance -> (list label, style)
     Provenance.ORIGINAL: ("original", "dim"),
@@ -75,3 +75,18 @@ def meta_line(article: Article, view: EnglishView | None, analysing: bool) -> Te
     line = Text(" · ", style="dim").join(parts)
     line.stylize("dim")
     return line
+
+
+LEGEND_NAMES = {"person": "person", "org": "organisation", "place": "place", "date": "date", "number": "amount", "other": "other"}
+
+
+def legend(widget, highlight: bool) -> Text:
+    """What each entity colour means, in the theme's colours (or that colours are off)."""
+    if not highlight:
+        return Text("colours off (c turns them on)", style="dim italic")
+    parts = []
+    for name in ENTITY_KINDS:
+        colour = theme_color(widget, f"entity-{name}")
+        parts.append(Text.assemble(("● ", Style(color=colour)), (LEGEND_NAMES[name], "dim")))
+    # two to a line, so a narrow panel never splits a dot from its name
+    return Text("\n").join(Text("  ").join(parts[i : i + 2]) for i in range(0, len(parts), 2))

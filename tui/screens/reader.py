@@ -18,7 +18,7 @@ from ..commands import READER, bindings
 from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
 from ..widgets.text_pane import PANE, Document, TextPane
-from .common import entity_counts, entity_style, meta_line
+from .common import entity_counts, entity_style, legend, meta_line
 
 VIEWS = ("english", "original", "side")
 VIEW_TITLES = {"english": "English view", "original": "Original", "side": "Side by side"}
@@ -71,7 +71,9 @@ class ReaderScreen(Screen):
                 yield TextPane(id="original")
             with Vertical(id="english-box", classes="text-box"):
                 yield TextPane(id="english")
-            yield EntityPanel(id="entities")
+            with Vertical(id="entity-column"):
+                yield EntityPanel(id="entities")
+                yield Static(id="legend")
         yield StatusLine()
         yield KeyBar()
 
@@ -109,6 +111,7 @@ class ReaderScreen(Screen):
         if cursor:
             english_pane.move_cursor(cursor, announce=False)
         self.sub_title = "Reader"
+        self.query_one("#legend", Static).update(legend(self, highlight))
         self._fill_entities()
         self._show_removed()
         self._apply_view()
@@ -269,7 +272,7 @@ class ReaderScreen(Screen):
         self._show_removed()
 
     def _show_panel(self) -> None:
-        panel = self.query_one(EntityPanel)
+        panel = self.query_one("#entity-column")
         if self.entities_wanted is None:
             panel.display = not (self.view_mode == "side" and self.size.width < 110)
         else:
@@ -279,7 +282,7 @@ class ReaderScreen(Screen):
         self._show_panel()
 
     def action_toggle_entities(self) -> None:
-        panel = self.query_one(EntityPanel)
+        panel = self.query_one("#entity-column")
         self.entities_wanted = not panel.display
         self._show_panel()
 
