@@ -24,7 +24,7 @@ CHUNK = 64  # sentences per model call between progress reports / cancel checks
 
 
 def notice_for(lang: str) -> str:
-    return f"No {lang}→en translation model is installed: run `briefing models install {lang}` (or open the models screen)."
+    return f"No {lang}→en translation model is installed: run `briefing models install {lang}`."
 
 
 def cache_key(text: str, route: list[InstalledPackage]) -> str:

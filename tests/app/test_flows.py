@@ -455,3 +455,14 @@ async def test_colour_toggle_and_legend(app_factory, ready):
         await pilot.press("c")
         await pilot.pause()
         assert reader.query_one("#english", TextPane).highlight
+
+
+async def test_missing_model_notice_offers_the_models_screen(app_factory, ready):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")  # the Vietnamese seed: no model installed in tests
+        meta = str(app.screen.query_one("#reader-meta").render())
+        assert "briefing models install vi" in meta and "Press m for the models screen" in meta
+        await pilot.press("m")
+        assert type(app.screen).__name__ == "ModelsScreen"

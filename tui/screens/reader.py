@@ -11,10 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import Article, EnglishView, Span
+from briefing.model import Article, EnglishView, Provenance, Span
 from briefing.views import original_view
 
-from ..commands import READER, bindings
+from ..commands import APP, READER, bindings, key_for
 from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
 from ..widgets.text_pane import PANE, Document, TextPane
@@ -127,6 +127,9 @@ class ReaderScreen(Screen):
         meta.append_text(line)
         if view.notice:
             meta.append("\n")
+            if view.status is Provenance.UNTRANSLATED:  # the key first: the line may be cut at the right
+                models = next(c for c in APP if c.id == "app.models")
+                meta.append_text(Text(f"Press {key_for(self.app, models)} for the models screen · ", style="bold"))
             meta.append_text(Text(view.notice, style="italic"))
         meta.no_wrap, meta.overflow = True, "ellipsis"
         self.query_one("#reader-meta", Static).update(meta)
