@@ -6,6 +6,7 @@ model, and returns a model.Briefing whose every line cites English-view sentence
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -17,12 +18,18 @@ from .differences import disagreeing_figures, opposite_claims, unconfirmed
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import players
+from .timeline import DateRef, original_date
 from .select import Scored, default_focus, mmr, rank, relevance, resolve_focus
 
 __all__ = ["build", "fit_text"]
 
 KEY_FACTS = (3, 6)
+MIN_EVENTS = 3  # finer-dated events enough to leave bare years out of the timeline
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+BOTTOM_CHARS = 220  # a longer sentence cannot stay whole on a small screen
+# Who met whom (the event) and about what (the topic): cues for the bottom line.
+_MEETING = re.compile(r"\b(?:met|meets?|meeting|summit|talks|visit(?:ed|s)?|received|hosted|sat down|gathered|convened)\b", re.I)
+_TOPIC = re.compile(r"\b(?:to discuss|discuss(?:ed|es|ing)?|talks (?:on|about|over)|negotiat\w*|regarding|to explore|to sign)\b", re.I)
 _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[YONHAP]"
 
 
@@ -80,7 +87,13 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, focus: Sequence[str], notes
         u = s.unit
         people = sum(1 for e in u.entities if corpus.labels.get(e) == "PERSON")
         orgs = sum(1 for e in u.entities if corpus.labels.get(e) == "ORG")
-        return s.score + 0.15 * min(people, 3) + 0.05 * min(orgs, 3) + 0.1 * relevance(u, focus) + 0.05 * min(s.agree, 3)
+        place = any(corpus.labels.get(e) in PLACE_LABELS for e in u.entities)
+        size = len(u.text)
+        return (
+            s.score + 0.15 * min(people, 3) + 0.05 * min(orgs, 3) + 0.1 * relevance(u, focus) + 0.05 * min(s.agree, 3)
+            + 0.1 * bool(_MEETING.search(u.text)) + 0.15 * bool(_TOPIC.search(u.text)) + 0.05 * place
+            + 0.05 * bool(u.dates) - 0.1 * (size > BOTTOM_CHARS) - 0.2 * (size > 1.5 * BOTTOM_CHARS)
+        )
 
     if not pool:
         return [], None
@@ -166,36 +179,95 @@ def _numbers(corpus: Corpus, weight, notes: _Notes) -> list[Line]:
     return [notes.line(f"{', '.join(values)}: {note}", units) for values, units, note in rows.values()]
 
 
+def _original_dates(corpus: Corpus) -> list[tuple[Unit, DateRef]]:
+    """DATE spans found in the originals of untranslated sentences, resolved (see timeline.original_date)."""
+    out = []
+    for article in corpus.articles:
+        units = [u for u in corpus.by_article.get(article.id, ()) if not u.english and u.usable]
+        annotation = corpus.analysis.annotations.get(article.id)
+        if not units or annotation is None:
+            continue
+        spans = [s for s in annotation.original if s.label == "DATE"]
+        if not spans:
+            continue
+        for unit in units:
+            for index in unit.sentence.sources:
+                if not 0 <= index < len(article.sentences):
+                    continue
+                sentence = article.sentences[index]
+                for span in spans:
+                    if sentence.start <= span.start < sentence.end:
+                        ref = original_date(article.text[span.start : span.end] or span.text, article.lang, article.date)
+                        if ref is not None and ref.date is not None:
+                            out.append((unit, ref))
+    return out
+
+
+def _entity_summary(unit: Unit, corpus: Corpus) -> str:
+    """An untranslated sentence shown by what it names: "Org, Person — Place, $5B (vi, untranslated)"."""
+    text = unit.text
+
+    def order(e: str) -> tuple:
+        at = text.find(corpus.names.get(e, e))
+        return (at if at >= 0 else len(text), corpus.names.get(e, e))
+
+    by_label = lambda labels: [corpus.names.get(e, e) for e in sorted(unit.entities, key=order) if corpus.labels.get(e) in labels]
+    who = by_label(("ORG",)) + by_label(("PERSON",))
+    where = by_label(PLACE_LABELS) + list(dict.fromkeys(v.normalised for v in unit.values))
+    body = ", ".join(who) + (" — " + ", ".join(where) if where else "")
+    return f"{body or tx.shorten(text, 80)} ({unit.article.lang}, untranslated)"
+
+
 def _timeline(corpus: Corpus, weight, notes: _Notes, limit: int = 6) -> list[Line]:
-    """Dated events across articles; a day without a year joins the same day of a dated source."""
-    events: dict[str, list[tuple[Unit, object]]] = {}
+    """Dated events across articles, in date order, one line per event citing every source.
+
+    English sentences carry their own dates; untranslated ones the DATE spans of their
+    originals. A day without a year joins the same day of a dated source (article or event).
+    A bare year ("in 2022: ...") is background: shown only when too few finer events exist.
+    """
+    events: dict[str, list[tuple[Unit, DateRef]]] = {}
     for unit in corpus.units:
         if not unit.english or not unit.usable:
             continue
         for d in unit.dates:
             if d.key:
                 events.setdefault(d.key, []).append((unit, d))
+    for unit, d in _original_dates(corpus):
+        if d.key:
+            events.setdefault(d.key, []).append((unit, d))
+    published = {f"{a.date:%Y-%m-%d}" for a in corpus.articles if a.date}
     for key in [k for k in events if k.startswith("--")]:
-        full = [k for k in events if len(k) == 10 and k[4:] == key[1:]]
+        full = sorted({k for k in events if len(k) == 10 and k[4:] == key[1:]})
+        if len(full) != 1:  # no dated event that day: a source published that day
+            full = sorted({k for k in published if k[4:] == key[1:]})
         if len(full) == 1:
-            events[full[0]].extend(events.pop(key))
+            events.setdefault(full[0], []).extend(events.pop(key))
+
+    def precision(key: str) -> float:
+        return 0.4 if len(key.lstrip("-")) in (5, 10) else 0.25 if key.endswith("/week") else 0.15 if len(key) == 7 else -0.3
 
     def importance(key: str) -> tuple:
         mentions = events[key]
         sources = len({u.article.id for u, _ in mentions})
-        precise = 0.4 if len(key.lstrip("-")) in (5, 10) else 0.25 if key.endswith("/week") else 0.15 if len(key) == 7 else -0.3
-        return (-(max(weight(u) for u, _ in mentions) + 0.2 * sources + precise), key)
+        return (-(max(weight(u) for u, _ in mentions) + 0.2 * sources + precision(key)), key)
 
+    finer = [k for k in events if len(k) != 4]
+    if len(finer) >= MIN_EVENTS:
+        events = {k: events[k] for k in finer}
     keys = sorted(events, key=importance)[:limit]
     lines = []
     for key in sorted(keys, key=lambda k: k.lstrip("-")):
-        mentions = sorted(events[key], key=lambda m: (-weight(m[0]), m[0].key))
+        mentions = sorted(events[key], key=lambda m: (not m[0].english, -weight(m[0]), m[0].key))
         unit, date = mentions[0]
         label = next((d.label for _, d in mentions if d.precision != "monthday"), date.label)
+        if len(key) == 10 and date.precision == "monthday":
+            y, m, d = map(int, key.split("-"))
+            label = DateRef(0, 0, "", "day", dt.date(y, m, d)).label
         per_article = {}
         for u, _ in mentions:
             per_article.setdefault(u.article.id, u)
-        lines.append(notes.line(f"{label}: {_clean(unit.text)}", [unit, *[u for u in per_article.values() if u is not unit]]))
+        body = _clean(unit.text) if unit.english else _entity_summary(unit, corpus)
+        lines.append(notes.line(f"{label}: {body}", [unit, *[u for u in per_article.values() if u is not unit]]))
     return lines
 
 

@@ -25,6 +25,8 @@ UNCONFIRMED = re.compile(
     re.I,
 )
 FIGURE_SIMILARITY = 0.35
+_OPPOSITES = [(re.compile(yes, re.I), re.compile(no, re.I), yes) for yes, no in OPPOSITES]
+_ANY_OUTCOME = re.compile("|".join(p for pair in OPPOSITES for p in pair), re.I)
 
 
 def _subjects(unit: Unit, corpus: Corpus) -> frozenset[str]:
@@ -47,10 +49,10 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
     """(shared subject name, unit a, snippet a, unit b, snippet b) for each contradiction."""
     found = []
     seen: set[tuple] = set()
-    for yes, no in OPPOSITES:
-        yes_re, no_re = re.compile(yes, re.I), re.compile(no, re.I)
-        side_a = [(u, m) for u in corpus.units if u.english and u.usable and (m := yes_re.search(u.text)) and not no_re.search(u.text)]
-        side_b = [(u, m) for u in corpus.units if u.english and u.usable and (m := no_re.search(u.text))]
+    claims = [u for u in corpus.units if u.english and u.usable and _ANY_OUTCOME.search(u.text)]
+    for yes_re, no_re, yes in _OPPOSITES:
+        side_a = [(u, m) for u in claims if (m := yes_re.search(u.text)) and not no_re.search(u.text)]
+        side_b = [(u, m) for u in claims if (m := no_re.search(u.text))]
         for a, ma in side_a:
             for b, mb in side_b:
                 if a.article.id == b.article.id:

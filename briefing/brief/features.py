@@ -92,8 +92,8 @@ def _is_heading(article: Article, unit_text: str, sentence: ViewSentence, paragr
     return paragraph_sentences == 1 and not _ENDS_SENTENCE.search(unit_text) and len(unit_text.split()) < 16
 
 
-def _is_boilerplate(text: str) -> bool:
-    return bool(_BOILERPLATE.search(text)) or len(tx.words(text)) < 4
+def _is_boilerplate(text: str, tokens: list[str]) -> bool:
+    return len(tokens) < 4 or bool(_BOILERPLATE.search(text))
 
 
 def build_corpus(analysis: Analysis) -> Corpus:
@@ -115,13 +115,14 @@ def build_corpus(analysis: Analysis) -> Corpus:
             entity_tokens = ["@" + e for e in sorted(sentence_entities)]
             value_tokens = ["#" + v.normalised for v in values]
             date_tokens = ["%" + d.key for d in dates if d.key]
-            terms = tx.content_terms(sentence.text) if english else []
+            tokens = tx.words(sentence.text) if english else []
+            terms = tx.content_terms(sentence.text, tokens) if english else []
             unit = Unit(
                 article, view, sentence, english, frozenset(sentence_entities), values, dates,
                 terms + entity_tokens + value_tokens + date_tokens,
             )
             unit.heading = _is_heading(article, sentence.text, sentence, per_paragraph[sentence.paragraph])
-            unit.boilerplate = english and _is_boilerplate(sentence.text)
+            unit.boilerplate = english and _is_boilerplate(sentence.text, tokens)
             units.append(unit)
             by_article[article.id].append(unit)
 
@@ -157,16 +158,22 @@ def _mark_off_topic(by_article: dict[str, list[Unit]]) -> None:
         paragraphs = sorted({u.sentence.paragraph for u in body})
         if len(paragraphs) < 3:
             continue
-        total = _raw_sum(body)
+        members_of: dict[int, list[Unit]] = defaultdict(list)
+        for u in body:
+            members_of[u.sentence.paragraph].append(u)
+        # entity -> how many paragraphs name it: shared with another paragraph when > 1
+        spread = Counter(e for number in paragraphs for e in set().union(*(u.entities for u in members_of[number])))
+        total = None
         for number in paragraphs:
-            members = [u for u in body if u.sentence.paragraph == number]
+            members = members_of[number]
             if not any(u.vec for u in members):
                 continue  # untranslated and nothing language-independent: no evidence either way
+            if any(spread[e] > 1 for u in members for e in u.entities):
+                continue  # it names a player the rest of the article names too
+            if total is None:
+                total = _raw_sum(body)
             own = _raw_sum(members)
-            others = [u for u in body if u.sentence.paragraph != number]
-            shared = set().union(*(u.entities for u in members)) & set().union(*(u.entities for u in others))
-            similarity = tx.cosine(tx.centroid([own]), tx.subtract(total, own))
-            if not shared and similarity < 0.06:
+            if tx.cosine(tx.centroid([own]), tx.subtract(total, own)) < 0.06:
                 for u in members:
                     u.off_topic = True
 

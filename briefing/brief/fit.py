@@ -14,10 +14,12 @@ from collections.abc import Callable, Sequence
 from rich.cells import cell_len
 
 from ..model import Briefing, Line
+from .text import compress, reduce
 
 GUTTER = 13
 # (section, rows) raised in this order until the screen is full
-ESSENTIAL = [("title", 1), ("bottom", 1), ("facts", 3), ("players", 1), ("timeline", 1), ("differences", 1), ("numbers", 1), ("sources", 1)]
+BOTTOM_ROWS = 4  # the bottom line is kept whole up to this many rows, compressed beyond
+ESSENTIAL = [("title", 1), ("bottom", BOTTOM_ROWS), ("facts", 3), ("players", 1), ("timeline", 1), ("differences", 1), ("numbers", 1), ("sources", 1)]
 EXTRA = [
     ("bottom", 2), ("facts", 4), ("timeline", 2), ("differences", 2), ("numbers", 2), ("facts", 5), ("timeline", 3),
     ("players", 2), ("facts", 6), ("numbers", 3), ("timeline", 4), ("differences", 3), ("sources", 2), ("bottom", 3),
@@ -61,10 +63,22 @@ def marks(line: Line, limit: int = 4) -> str:
     return shown + (f"+{len(notes) - limit}" if len(notes) > limit else "")
 
 
-def _item(text: str, suffix: str, width: int) -> str:
-    """One row: text cut to leave room for its citation suffix."""
+def _item(text: str, suffix: str, width: int, dated: bool = False, whole: bool = True) -> str:
+    """One row: text made to leave room for its citation suffix, compressed to a whole
+    sentence when it can be (text.compress), cut with an ellipsis only as a last resort."""
     suffix = f" {suffix}" if suffix else ""
-    return clip(safe(text), width - cell_len(suffix)) + suffix
+    room = width - cell_len(suffix)
+    text = safe(text)
+    short = compress(text, room, cell_len, drop_dates=dated) if whole else None
+    if short is None:
+        short = clip(reduce(text, drop_dates=dated) if whole else text, room)
+    return short + suffix
+
+
+def _rows(text: str, width: int, tail: str) -> int:
+    """Rows `text` and its citation tail take when wrapped whole at `width`."""
+    rows = _wrap(text, width, 99)
+    return len(rows) + (cell_len(rows[-1] + tail) > width if rows else 0)
 
 
 def _wrap(text: str, width: int, rows: int) -> list[str]:
@@ -106,15 +120,26 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[s
     gutter = GUTTER if cols >= 60 else 0
     width = cols - gutter
 
-    def lines_of(items: Sequence[Line], suffix=marks):
-        return lambda k: [_item(l.text, suffix(l), width) for l in items[:k]], len(items)
+    def lines_of(items: Sequence[Line], suffix=marks, whole: bool = True):
+        return lambda k: [_item(l.text, suffix(l), width, whole=whole) for l in items[:k]], len(items)
 
     def bottom(k: int) -> list[str]:
         if not b.bottom_line:
             return []
         line = b.bottom_line[0]
-        rows = _wrap(line.text, width, k)
         tail = " " + _agree(line)
+        text = safe(line.text)
+        if _rows(text, width, tail) > k:  # too long for its rows: a whole, shorter sentence first
+            budget = k * width - cell_len(tail)
+            while budget > width // 2:
+                short = compress(text, budget, cell_len)
+                if short is None:
+                    break
+                if _rows(short, width, tail) <= k:
+                    text = short
+                    break
+                budget -= 4
+        rows = _wrap(text, width, k)
         if cell_len(rows[-1] + tail) <= width:
             rows[-1] += tail
         else:
@@ -130,11 +155,12 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[s
     sources = [f"[{s.note}] {s.lang} {s.provenance.value}" + (f" {s.date.isoformat()}" if s.date else "") for s in b.sources]
     return {
         "title": (title, 1),
-        "bottom": (bottom, 3),
+        "bottom": (bottom, min(BOTTOM_ROWS, _rows(safe(b.bottom_line[0].text), width, " " + _agree(b.bottom_line[0])))
+                   if b.bottom_line else 0),
         "facts": lines_of(b.key_facts, _agree),
         "players": (lambda k: _flow(players, width, k), len(players)),
-        "numbers": lines_of(b.numbers),
-        "timeline": (lambda k: [_item(l.text, marks(l), width) for l in _most_backed(b.timeline, k)], len(b.timeline)),
+        "numbers": lines_of(b.numbers, whole=False),  # snippets around a figure, not sentences
+        "timeline": (lambda k: [_item(l.text, marks(l), width, dated=True) for l in _most_backed(b.timeline, k)], len(b.timeline)),
         "differences": lines_of(b.differences),
         "sources": (lambda k: _flow(sources, width, k), len(sources)),
     }

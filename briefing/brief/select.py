@@ -129,13 +129,14 @@ def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> t
 def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
     """The pool of candidate claims, best first: English, usable sentences only."""
     candidates = [u for u in corpus.units if u.english and u.usable]
-    pre = sorted(candidates, key=lambda u: (-_prescore(u, corpus, focus), u.key))[:POOL]
+    prescore = {u.key: _prescore(u, corpus, focus) for u in candidates}
+    pre = sorted(candidates, key=lambda u: (-prescore[u.key], u.key))[:POOL]
     postings = _index(corpus)
     sources = max(1, len(corpus.by_article) - 1)
     scored = []
     for unit in pre:
         backing = supporters(unit, corpus, postings)
-        score = _prescore(unit, corpus, focus) + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
+        score = prescore[unit.key] + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
         scored.append(Scored(unit, score, backing))
     scored.sort(key=lambda s: (-s.score, s.unit.key))
     return scored

@@ -31,9 +31,9 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def content_terms(text: str) -> list[str]:
-    """Lower-case words worth comparing: no stopwords, no one-letter tokens."""
-    return [w for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+def content_terms(text: str, tokens: list[str] | None = None) -> list[str]:
+    """Lower-case words worth comparing: no stopwords, no one-letter tokens (`tokens`: words(text), if known)."""
+    return [w for w in (words(text) if tokens is None else tokens) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
 
 
 def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -89,3 +89,140 @@ def shorten(text: str, limit: int) -> str:
     if space > limit * 0.6:
         cut = cut[:space]
     return cut.rstrip(" ,;:-—") + "…"
+
+
+# -- compression: a shorter, still whole sentence for the one-screen text ------------------
+
+_LABEL = re.compile(r"^([^:.!?“”\"]{1,40}: )")  # "4 Feb 2025: ", "Not confirmed: ", "Only [3]: "
+_ATTRIBUTION = [
+    re.compile(r",? (?:according to|citing|as reported by|reported by|said|says|told) (?:[^,.;“”\"]{1,60}?)(?=[.!?]?[”\"’]?$)", re.I),
+    re.compile(r",? (?:[^,.;“”\"]{1,40}? )?(?:sources?|officials?|analysts?|insiders?|people familiar with the matter) (?:said|say|says|added|noted)(?=[.!?]?$)", re.I),
+    re.compile(r"^(?:according to|citing|as reported by) [^,]{1,80}, ", re.I),
+    re.compile(r"^(?:moreover|however|meanwhile|furthermore|in addition|additionally|also|separately|notably|still|instead|indeed|besides),\s+", re.I),
+]
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")  # not [brackets]: those are citations
+# ", CEO of X," after a name: the Players section gives the role
+_APPOSITION = re.compile(
+    r",\s(?:the |a |an |its |their )?(?:[\w’'-]+\s){0,3}?(?:co-?)?(?:ceo|chief executive|chair(?:man|woman|person)?|"
+    r"president|founder|co-founder|head|director|minister|spokes(?:person|man|woman))\b[^,;.“”\"]{0,60},(?=\s)",
+    re.I,
+)
+_RELATIVE_DATE = re.compile(
+    r",?\s*\b(?:(?:on|last|this|next|earlier|later)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|(?:last|this|earlier this|later this|next) (?:week|month))\b",
+    re.I,
+)
+# Where a trailing clause or phrase may be cut off, leaving the sentence whole.
+_CUT = re.compile(
+    r",\s|\s(?:which|who|whom|whose|while|whereas|as|because|since|after|before|when|where|although|though|"
+    r"including|such as|as well as|amid|despite|following|with|from|for|to|in|on|at|by|over|about|under|through|"
+    r"during|into|that|but|so|and(?=\s(?:he|she|it|they|his|her|its|their|the|this|that|we|i)\s))\s|\s[—–-]\s",
+    re.I,
+)
+# A sentence opening with one of these leads with a subordinate clause or phrase: the main
+# clause comes after its first comma, so no cut may fall before it.
+_LEADING_CLAUSE = re.compile(
+    r"^(?:after|before|when|whenever|while|as|although|though|even though|if|unless|because|since|upon|with|without|"
+    r"for|despite|following|amid|in|on|at|by|during|unlike|like|once|until|to|given|having|besides|"
+    r"through|under|over|from|against|beyond|ahead of|along with|compared with|in addition to)\b[^,]*,\s+",
+    re.I,
+)
+_COORDINATOR = re.compile(r"^(?:but|and|so|yet|then)\s+", re.I)
+_AGENT = re.compile(r"\w(?:ed|en)$")  # "owned", "taken": a cut before "by" would orphan it
+# A finite verb, roughly: auxiliaries, common irregular verbs, or a regular past tense.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
+    r"said|says|say|met|meet|meets|held|hold|holds|told|made|make|makes|took|take|takes|gave|give|gives|saw|see|"
+    r"sees|went|go|goes|came|come|comes|began|begin|begins|became|become|becomes|left|leave|leaves|sold|sell|"
+    r"sells|bought|buy|buys|paid|pay|pays|won|win|wins|lost|lose|loses|led|lead|leads|ran|run|runs|set|sets|put|"
+    r"puts|cut|cuts|kept|keep|keeps|brought|bring|brings|sent|send|sends|spent|spend|spends|built|build|builds|"
+    r"found|find|finds|got|get|gets|rose|rise|rises|fell|fall|falls|knew|know|knows|thought|think|thinks|plans|"
+    r"sat|sit|sits|stood|spoke|wrote|chose|drew|grew|flew|struck|fought|wants|needs|seeks|aims|expects|"
+    r"involve|involves|include|includes|remain|remains|[a-z]{2,}ed)\b",
+    re.I,
+)
+_OPEN_CLOSE = [("(", ")"), ("“", "”"), ("[", "]")]
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in _OPEN_CLOSE) and text.count('"') % 2 == 0
+
+
+def _finish(text: str, end: str) -> str:
+    text = text.rstrip(" ,;:—–-")
+    return text if text.endswith((".", "!", "?", "…", "”", "\"", "’", "'")) else text + end
+
+
+def _reductions(body: str, end: str, drop_dates: bool):
+    """Ever shorter forms of `body`, each step applied on top of the last."""
+    steps = [*_ATTRIBUTION, _PARENTHETICAL, _APPOSITION] + ([_RELATIVE_DATE] if drop_dates else [])
+    current = body
+    for step in steps:
+        shorter = step.sub("", current)
+        if shorter != current and len(shorter.split()) >= 4:
+            current = _finish(shorter[:1].upper() + shorter[1:], end)
+            yield current
+
+
+def reduce(text: str, drop_dates: bool = False) -> str:
+    """`text` without the parts compress() drops first: what a truncation should start from."""
+    m = _LABEL.match(text)
+    label, body = (m.group(1), text[m.end() :]) if m else ("", text)
+    stripped = body.rstrip()
+    end = stripped[-1] if stripped and stripped[-1] in ".!?" else "."
+    for current in _reductions(body, end, drop_dates):
+        body = current
+    return label + body
+
+
+def compress(text: str, width: int, measure=len, drop_dates: bool = False, floor: float = 0.45) -> str | None:
+    """`text` made to fit `width` without cutting mid-sentence, or None when it cannot be.
+
+    In order, until it fits: attributions ("..., according to industry sources", "According
+    to X, "), discourse openers ("Moreover, "), parentheticals, relative dates when a date
+    label already leads (`drop_dates`), then trailing clauses and phrases, longest kept
+    first. A cut must keep at least `floor` of the width: a stub says less than a truncation.
+    """
+    if measure(text) <= width:
+        return text
+    m = _LABEL.match(text)
+    label, body = (m.group(1), text[m.end() :]) if m else ("", text)
+    stripped = body.rstrip()
+    end = stripped[-1] if stripped and stripped[-1] in ".!?" else "."
+    room = width - measure(label)
+    if room <= 0:
+        return None
+    current = body
+    for shorter in _reductions(body, end, drop_dates):
+        current = shorter
+        if measure(current) <= room:
+            return label + current
+    minimum = max(1, int(width * floor)) - measure(label)
+    best = _cut(current, end, room, minimum, measure)
+    lead = _LEADING_CLAUSE.match(current)
+    if best is None and lead:  # the main clause alone, without what led it
+        rest = _COORDINATOR.sub("", current[lead.end() :])
+        rest = _finish(rest[:1].upper() + rest[1:], end)
+        best = rest if measure(rest) <= room and _VERB.search(rest) else _cut(rest, end, room, minimum, measure)
+    return label + best if best else None
+
+
+def _cut(text: str, end: str, room: int, minimum: int, measure) -> str | None:
+    """The longest head of `text`, up to a clause or phrase boundary, that fits and still
+    holds its main clause (a verb after any leading clause)."""
+    lead = _LEADING_CLAUSE.match(text)
+    main_from = lead.end() if lead else 0
+    best = None
+    for cut in _CUT.finditer(text):
+        if cut.start() < main_from:
+            continue
+        head = text[: cut.start()]
+        if cut.group(0).strip().lower() == "by" and _AGENT.search(head):
+            continue
+        candidate = _finish(head, end)
+        size = measure(candidate)
+        if size > room:
+            break
+        if size >= minimum and len(head.split()) >= 4 and _balanced(head) and _VERB.search(head, main_from):
+            best = candidate
+    return best

@@ -43,6 +43,14 @@ _PATTERNS = [
 ]
 
 
+# Anything any pattern could match starts with one of these: most sentences hold none.
+_MAYBE = re.compile(
+    r"\b(?:(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|"
+    + "|".join(WEEKDAYS) + r"|yesterday|today|tonight|this (?:morning|afternoon)|week|month|year|(?:a|the) day|previous day)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class DateRef:
     start: int
@@ -148,6 +156,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
 
 def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
     """Date mentions in `text`, longest first where they overlap, in text order."""
+    if not _MAYBE.search(text):
+        return []
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -163,3 +173,51 @@ def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
             taken.append((start, end))
             found.append(DateRef(start, end, text[start:end], precision, date))
     return sorted(found, key=lambda d: d.start)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DIGIT = re.compile(r"\d")
+
+
+def _parser(lang: str, base: dt.date | None):
+    from dateparser.date import DateDataParser  # imported only when an untranslated date needs it
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=[lang], settings=settings)
+
+
+_PARSED: dict[tuple[str, str, dt.date | None], DateRef | None] = {}
+
+
+def original_date(text: str, lang: str, base: dt.date | None) -> DateRef | None:
+    """A DATE span of an untranslated original ("ngày 4 tháng 2", "am Freitag"), read by
+    dateparser in the article's language and resolved against the article's date.
+
+    Without an article date only a day and month written in digits is kept, as "monthday"
+    (its year is then found from the corpus); a relative date ("on Friday") is dropped.
+    """
+    key = (text, lang, base)
+    if key in _PARSED:
+        return _PARSED[key]
+    ref = None
+    try:
+        parser = _parser(lang, base)
+        data = parser.get_date_data(text)
+        if data.date_obj is None and " " in text.strip():  # "am Freitag": try without the preposition
+            data = parser.get_date_data(text.strip().split(" ", 1)[1])
+    except Exception:  # an unknown language code or a parser failure: no date, never a crash
+        data = None
+    if data is not None and data.date_obj is not None:
+        d = data.date_obj.date()
+        period = data.period if data.period in ("day", "week", "month", "year") else "day"
+        explicit_year = bool(_YEAR.search(text))
+        if explicit_year or base is not None:
+            ref = DateRef(0, len(text), text, period if period != "week" else "day", d)
+        elif period == "day" and _DIGIT.search(text):
+            ref = DateRef(0, len(text), text, "monthday", dt.date(2000, d.month, d.day))
+    if len(_PARSED) > 4096:
+        _PARSED.clear()
+    _PARSED[key] = ref
+    return ref

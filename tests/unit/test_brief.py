@@ -158,3 +158,144 @@ def test_dates_resolve_against_the_article_date():
 def test_relative_dates_without_an_article_date_stay_unresolved():
     found = find_dates("on Friday, on 4 February", None)
     assert [d.key for d in found] == [None, "--02-04"]
+
+
+# -- timeline: background years, untranslated originals, one line per event ---------------
+
+
+def test_timeline_leaves_out_bare_years_when_finer_events_exist(english_only, provided):
+    import re
+
+    for analysis in (english_only, provided):
+        labels = [l.text.split(":")[0] for l in build(analysis).timeline]
+        assert len(labels) >= 3
+        assert not [x for x in labels if re.fullmatch(r"\d{4}", x)], labels  # "2025: For its collaboration ..."
+
+
+def test_timeline_is_chronological_with_one_line_per_date(english_only):
+    timeline = build(english_only).timeline
+    labels = [l.text.split(":")[0] for l in timeline]
+    assert len(labels) == len(set(labels))
+    assert labels.index("25 Jan 2024") < labels.index("4 Feb 2025")
+
+
+def test_timeline_reads_dates_in_untranslated_originals(english_only):
+    """ "ngày 4 tháng 2" in the undated Vietnamese original joins 4 Feb 2025 of the dated English story."""
+    b = build(english_only)
+    vi = next(s.note for s in b.sources if s.lang == "vi")
+    feb4 = next(l for l in b.timeline if l.text.startswith("4 Feb 2025"))
+    assert vi in {c.note for c in feb4.citations} and feb4.agree >= 2
+
+
+def _two_article_analysis():
+    """An English story dated 2025-02-04 without a dated event, and an undated Vietnamese original
+    that dates its meeting ("ngày 4 tháng 2"): only the original can place the event."""
+    from briefing.model import Analysis, Annotation, Article, Entity, Provenance, Sentence, Span
+    from briefing.views import original_view
+
+    en_text = "Samsung Electronics and OpenAI leaders discussed chips and data centres in Seoul."
+    en = Article("en1", "<t>/en.txt", "Chip talks", "en", (en_text,), (Sentence(0, 0, 0, len(en_text), en_text),),
+                 date=dt.date(2025, 2, 4))
+    vi_text = "Sam Altman, CEO của OpenAI, sẽ gặp Chủ tịch Samsung Electronics vào ngày 4 tháng 2 tại Seoul."
+    vi = Article("vi1", "<t>/vi.txt", "Gặp gỡ", "vi", (vi_text,), (Sentence(0, 0, 0, len(vi_text), vi_text),))
+
+    def span(text, label, eid, surface):
+        at = text.index(surface)
+        return Span(at, at + len(surface), label, eid, surface)
+
+    en_spans = (span(en_text, "ORG", "org:samsung electronics", "Samsung Electronics"), span(en_text, "ORG", "org:openai", "OpenAI"),
+                span(en_text, "GPE", "gpe:seoul", "Seoul"))
+    vi_spans = (span(vi_text, "PERSON", "person:sam altman", "Sam Altman"), span(vi_text, "ORG", "org:openai", "OpenAI"),
+                span(vi_text, "ORG", "org:samsung electronics", "Samsung Electronics"),
+                span(vi_text, "DATE", "", "ngày 4 tháng 2"), span(vi_text, "GPE", "gpe:seoul", "Seoul"))
+    entities = (Entity("org:samsung electronics", "Samsung Electronics", "ORG"), Entity("org:openai", "OpenAI", "ORG"),
+                Entity("person:sam altman", "Sam Altman", "PERSON"), Entity("gpe:seoul", "Seoul", "GPE"))
+    views = {"en1": original_view(en), "vi1": original_view(vi, Provenance.UNTRANSLATED)}
+    annotations = {"en1": Annotation("en1", en_spans, en_spans), "vi1": Annotation("vi1", vi_spans, vi_spans)}
+    return Analysis((en, vi), views, entities, annotations)
+
+
+def test_untranslated_event_is_shown_by_what_it_names():
+    b = build(_two_article_analysis())
+    assert [l.text for l in b.timeline] == [
+        "4 Feb 2025: OpenAI, Samsung Electronics, Sam Altman — Seoul (vi, untranslated)"
+    ]
+    assert [c.note for c in b.timeline[0].citations] == [2]
+
+
+def test_relative_date_in_an_undated_original_is_not_guessed():
+    from briefing.brief.timeline import original_date
+
+    assert original_date("am Freitag", "de", None) is None
+    assert original_date("ngày 4 tháng 2", "vi", None).precision == "monthday"
+    friday = original_date("am Freitag", "de", dt.date(2025, 2, 4))
+    assert friday is not None and friday.date == dt.date(2025, 1, 31)
+
+
+# -- one screen: whole sentences before truncation; the bottom line whole ----------------
+
+
+def _screen_briefing(fact: str, timeline: str = "4 Feb 2025: Acme held talks with Beta in Paris last Thursday and the deal was signed quickly after a long night."):
+    from briefing.model import Briefing, Citation, Line
+
+    cite = (Citation("a", 0, 1),)
+    return Briefing(("Acme",), (Line("Acme met Beta in Paris.", cite),), (Line(fact, cite),) * 3, (), (),
+                    (Line(timeline, cite),), (), ())
+
+
+def test_fit_text_drops_an_attribution_rather_than_cutting_the_sentence():
+    fact = "Acme Corp agreed to buy a stake in Beta Industries for its chip plants, according to people familiar with the matter."
+    text = fit_text(_screen_briefing(fact), (100, 30))
+    row = next(r for r in text.split("\n") if r.startswith("KEY FACTS"))
+    assert row.endswith("Acme Corp agreed to buy a stake in Beta Industries for its chip plants. [1]"), row
+    assert "…" not in text
+
+
+def test_fit_text_cuts_a_trailing_clause_and_a_date_the_label_already_gives():
+    text = fit_text(_screen_briefing("Acme met Beta."), (100, 30))
+    row = next(r for r in text.split("\n") if r.startswith("TIMELINE"))
+    assert row.endswith("4 Feb 2025: Acme held talks with Beta in Paris and the deal was signed quickly. [1]"), row
+
+
+def test_fit_text_never_keeps_a_fragment_of_a_leading_clause():
+    fact = ("After Acme announced its plans to build chips on its own, the chief of Acme made a secret visit to "
+            "Paris to hold discussions with chipmakers about collaborating on new plants.")
+    row = next(r for r in fit_text(_screen_briefing(fact), (100, 30)).split("\n") if r.startswith("KEY FACTS"))
+    assert "After Acme announced its plans to build chips on its own. " not in row, row
+
+
+def test_seed_screen_keeps_facts_whole(english_only, provided):
+    for analysis in (english_only, provided):
+        text = fit_text(build(analysis), (100, 30))
+        body = text.split("KEY FACTS", 1)[1].split("PLAYERS", 1)[0] + text.split("TIMELINE", 1)[1].split("DIFFERENCES", 1)[0]
+        rows = [r for r in body.split("\n") if "[" in r]
+        cut = [r for r in rows if "… [" in r]
+        assert len(cut) <= 2, cut
+        assert "19 hours" in text  # "Altman visited South Korea last Thursday and his trip was extended to 19 hours ..."
+
+
+def test_markdown_keeps_the_full_sentences(english_only):
+    from briefing.export import markdown
+
+    md = markdown(build(english_only), english_only)
+    assert "from the previously planned 6 hours" in md
+
+
+@pytest.mark.parametrize("which", ["english_only", "provided"])
+def test_bottom_line_says_who_met_whom_where_when_about_what(which, request):
+    analysis = request.getfixturevalue(which)
+    line = build(analysis).bottom_line[0].text
+    for part in ("Lee Jae-yong", "Altman", "Son", "Seoul", "4 Feb 2025", "discuss"):
+        assert part in line, (part, line)
+
+
+@pytest.mark.parametrize("which", ["english_only", "provided"])
+def test_bottom_line_stays_whole_at_80x24(which, request):
+    analysis = request.getfixturevalue(which)
+    b = build(analysis)
+    text = fit_text(b, (80, 24))
+    rows = text.split("\n")
+    start = next(i for i, r in enumerate(rows) if r.startswith("BOTTOM LINE"))
+    end = next(i for i, r in enumerate(rows) if r.startswith("KEY FACTS"))
+    shown = " ".join(r[13:].strip() for r in rows[start:end])
+    assert shown.startswith(" ".join(b.bottom_line[0].text.split())), shown
