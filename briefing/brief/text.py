@@ -204,6 +204,8 @@ def compress(text: str, width: int, measure=len, drop_dates: bool = False, floor
         rest = _COORDINATOR.sub("", current[lead.end() :])
         rest = _finish(rest[:1].upper() + rest[1:], end)
         best = rest if measure(rest) <= room and _VERB.search(rest) else _cut(rest, end, room, minimum, measure)
+    if best and len(best.split()) < min(7, 0.4 * len(current.split())):
+        return None  # "The trio is expected." says less than a sentence cut with "…"
     return label + best if best else None
 
 
