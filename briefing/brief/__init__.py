@@ -114,7 +114,7 @@ def _coverage(analysis: Analysis, notes: _Notes) -> tuple[list[Line], list[Sourc
         status[provenance.label] += 1
         sources.append(Source(notes.number[article.id], article.id, article.title, article.source, article.lang, provenance, article.date))
     langs = sorted({a.lang for a in analysis.articles})
-    summary = f"{len(sources)} sources in {len(langs)} languages ({', '.join(langs)}): " + ", ".join(
+    summary = f"{tx.plural(len(sources), 'source')} in {tx.plural(len(langs), 'language')} ({', '.join(langs)}): " + ", ".join(
         f"{n} {label}" for label, n in sorted(status.items())
     )
     lines.append(Line(summary, (), 1))  # a count of sources, not sources agreeing

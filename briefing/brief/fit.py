@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from rich.cells import cell_len
 
 from ..model import Briefing, Line
-from .text import compress, reduce
+from .text import compress, plural, reduce
 
 GUTTER = 13
 # (section, rows) raised in this order until the screen is full
@@ -148,7 +148,7 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[s
 
     def title(k: int) -> list[str]:
         langs = sorted({s.lang for s in b.sources})
-        text = f"EXECUTIVE BRIEFING · focus: {', '.join(b.focus) or 'none'} · {len(b.sources)} sources ({', '.join(langs)})"
+        text = f"EXECUTIVE BRIEFING · focus: {', '.join(b.focus) or 'none'} · {plural(len(b.sources), 'source')} ({', '.join(langs)})"
         return [clip(safe(text), cols)]
 
     players = [f"{l.text} {marks(l, 3)}" for l in b.players]

@@ -45,3 +45,11 @@ def test_unwritable_output_is_a_user_error(run, tmp_path):
 def test_export_of_a_missing_path(run, tmp_path):
     code, _, err = run("export", str(tmp_path / "nope"))
     assert code == 1 and "no such file or folder" in err
+
+
+def test_a_one_article_corpus_with_little_in_it(run, tmp_path):
+    (tmp_path / "a.txt").write_text("Short note\n\nThe weather was fine today.\n", encoding="utf-8")
+    code, out, _ = run("export", "--format", "text", str(tmp_path))
+    assert code == 0 and "· 1 source (en)" in out and "The weather was fine today. [1]" in out
+    code, out, _ = run("export", str(tmp_path))
+    assert code == 0 and "Nothing found in the sources." in out and "1 source in 1 language (en)" in out
