@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 
-from ..model import Briefing, Line
+from ..model import Briefing, Line, Provenance
 from .text import compress, plural, reduce
 
 GUTTER = 13
@@ -116,6 +116,19 @@ def _agree(line: Line) -> str:
     return f"{marks(line)} {line.agree} agree" if line.agree > 1 else marks(line)
 
 
+def _empty_note(b: Briefing) -> str:
+    """Why a briefing has no bottom line, and what would give it one."""
+    untranslated = sorted({s.lang for s in b.sources if s.provenance is Provenance.UNTRANSLATED})
+    if untranslated:
+        many = len(untranslated) > 1 or sum(s.provenance is Provenance.UNTRANSLATED for s in b.sources) > 1
+        subject = f"the {', '.join(untranslated)} " + ("sources have" if many else "source has")
+        return (
+            f"Nothing to brief on yet: {subject} no English text and name no one known from the others. "
+            f"`briefing models install {' '.join(untranslated)}` translates {'them' if many else 'it'}."
+        )
+    return "Nothing to brief on: no sentence names a person, an organisation or a figure."
+
+
 def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[str]], int]]:
     gutter = GUTTER if cols >= 60 else 0
     width = cols - gutter
@@ -123,9 +136,11 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[s
     def lines_of(items: Sequence[Line], suffix=marks, whole: bool = True):
         return lambda k: [_item(l.text, suffix(l), width, whole=whole) for l in items[:k]], len(items)
 
+    note = _empty_note(b)
+
     def bottom(k: int) -> list[str]:
         if not b.bottom_line:
-            return []
+            return _wrap(note, width, k)
         line = b.bottom_line[0]
         tail = " " + _agree(line)
         text = safe(line.text)
@@ -156,7 +171,7 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[s
     return {
         "title": (title, 1),
         "bottom": (bottom, min(BOTTOM_ROWS, _rows(safe(b.bottom_line[0].text), width, " " + _agree(b.bottom_line[0])))
-                   if b.bottom_line else 0),
+                   if b.bottom_line else min(BOTTOM_ROWS, _rows(note, width, ""))),
         "facts": lines_of(b.key_facts, _agree),
         "players": (lambda k: _flow(players, width, k), len(players)),
         "numbers": lines_of(b.numbers, whole=False),  # snippets around a figure, not sentences

@@ -466,3 +466,18 @@ async def test_missing_model_notice_offers_the_models_screen(app_factory, ready)
         assert "briefing models install vi" in meta and "Press m for the models screen" in meta
         await pilot.press("m")
         assert type(app.screen).__name__ == "ModelsScreen"
+
+
+async def test_briefing_with_nothing_to_say_explains_why(app_factory, tmp_path, ready):
+    (tmp_path / "ja.txt").write_text("会議は東京で開かれた。合意はなかった。トヨタの社長が出席した。\n", encoding="utf-8")
+    app = app_factory(paths=[str(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("b")
+        await ready(pilot)
+        await pilot.pause(0.2)
+        shown = " ".join(" ".join(str(o.prompt) for o in app.screen.query_one(OptionList)._options).split())
+        assert "Nothing to brief on yet: the ja source has no English text" in shown
+        assert "`briefing models install ja` translates it." in shown
+        await pilot.press("enter", "j", "enter")  # nothing to open: no crash
+        assert type(app.screen).__name__ == "BriefingScreen"
