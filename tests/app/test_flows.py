@@ -479,5 +479,5 @@ async def test_briefing_with_nothing_to_say_explains_why(app_factory, tmp_path, 
         shown = " ".join(" ".join(str(o.prompt) for o in app.screen.query_one(OptionList)._options).split())
         assert "Nothing to brief on yet: the ja source has no English text" in shown
         assert "`briefing models install ja` translates it." in shown
-        await pilot.press("enter", "j", "enter")  # nothing to open: no crash
-        assert type(app.screen).__name__ == "BriefingScreen"
+        await pilot.press("enter")  # the note cites nothing: the cursor starts on the source row
+        assert type(app.screen).__name__ == "ReaderScreen"
