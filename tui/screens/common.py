@@ -63,7 +63,7 @@ def meta_line(article: Article, view: EnglishView | None, analysing: bool) -> Te
         Text(source_name(article)),
         Text(article.lang, style="bold"),
         Text(article.date.isoformat() if article.date else (article.date_text or "undated")),
-        Text(f"{article.words} words"),
+        Text(f"{article.words} word" + ("" if article.words == 1 else "s")),
     ]
     if article.byline:
         parts.insert(1, Text(article.byline))
