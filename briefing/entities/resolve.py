@@ -6,6 +6,7 @@ Cheap (no model): it reruns on every call, so consensus always sees the whole co
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from ..model import Annotation, Article, Entity, EnglishView, Provenance, Span
 from .aliases import Form, Registry, build
@@ -19,6 +20,12 @@ from .text import key, words
 
 # Title words that, right before a full name, make it a person.
 ROLE_WORDS = TITLE_WORDS - {"executive", "senior", "general", "head"}
+# Nouns that, right before a name, say it is an organisation: "GPU maker Nvidia", "startup DeepSeek".
+ORG_CUES = frozenset(
+    "maker company firm startup giant operator chipmaker conglomerate bank designer developer platform "
+    "manufacturer carrier retailer producer provider supplier lender insurer automaker brand agency "
+    "publisher broadcaster newspaper daily group".split()
+)
 RawEnts = list[list]  # [[start, end, label, ent_id], ...] on the view text
 
 
@@ -64,7 +71,24 @@ def resolve(
         else:
             original = merge(matcher.find(a.text, True), values(a.text, a.lang, dates.get(a.id, [])))
         annotations[a.id] = Annotation(a.id, english, original)
-    return _entities(articles, views, foreign, annotations, registry), annotations
+    entities = _entities(articles, views, foreign, annotations, registry)
+    return _employers_are_organisations(entities, annotations)
+
+
+def _employers_are_organisations(entities, annotations):
+    """A place that people are "CEO of" is an organisation the model took for a place
+    (a company named after nothing the model knows): relabel it, spans included."""
+    employers = {key(r.split(" of ", 1)[1]) for e in entities if e.label == "PERSON" for r in e.roles if " of " in r}
+    moved = {e.id for e in entities if e.label in ("GPE", "LOC") and key(e.name) in employers}
+    if not moved:
+        return entities, annotations
+    entities = tuple(replace(e, label="ORG") if e.id in moved else e for e in entities)
+
+    def relabel(spans):
+        return tuple(replace(s, label="ORG") if s.entity in moved else s for s in spans)
+
+    annotations = {i: replace(a, english=relabel(a.english), original=relabel(a.original)) for i, a in annotations.items()}
+    return entities, annotations
 
 
 def _mentions(text: str, ents: RawEnts) -> list[Mention]:
@@ -75,8 +99,8 @@ def _mentions(text: str, ents: RawEnts) -> list[Mention]:
 
 
 def _vote(text: str, mentions: list[Mention], forms: dict[str, Form]) -> None:
-    """Each English mention votes for its label; context votes twice: "X CEO <person>"
-    for ORG, "CEO <name>" for PERSON."""
+    """Each English mention votes for its label; context votes twice: "X CEO <person>",
+    "CEO of X" and "GPU maker X" for ORG, "CEO <name>" for PERSON."""
     named = [m for m in mentions if m.label in NAMED and not m.ent_id]
     for n, m in enumerate(named):
         form = forms[key(m.text)]
@@ -85,6 +109,10 @@ def _vote(text: str, mentions: list[Mention], forms: dict[str, Form]) -> None:
         before = text[max(0, m.start - 30) : m.start].split()
         if before and before[-1].lower() in ROLE_WORDS and len(words(m.text)) > 1:
             form.labels["PERSON"] += 2
+        if before and before[-1].lower() in ORG_CUES:
+            form.labels["ORG"] += 2
+        elif len(before) >= 2 and before[-1].lower() in ("of", "at") and before[-2].lower().strip(",") in TITLE_WORDS:
+            form.labels["ORG"] += 2  # "CEO of Kakao", "chairman at Samsung"
         following = named[n + 1] if n + 1 < len(named) else None
         if following and following.label == "PERSON":
             between = text[m.end : following.start].replace("’s", "").replace("'s", "").split()

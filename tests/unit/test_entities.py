@@ -195,3 +195,16 @@ def test_new_article_runs_the_model_on_it_only(seeds):
     entities, annotations = annotator.annotate(articles + [extra], {})
     assert annotator.model_runs == 1
     assert {s.entity for s in annotations[extra.id].english} >= {"person:sam altman", "person:lee jae yong"}
+
+
+def test_organisation_cues_and_employers_fix_places_the_model_invented(seeds):
+    """The raw model calls Nvidia and Kakao places; "GPU maker Nvidia" and "CEO of Kakao" say otherwise."""
+    articles, entities, annotations, _ = seeds
+    nlp = pipeline.load(pipeline.choose_model(), Gazetteer())
+    raw = {(e.text, e.label_) for doc in nlp.pipe(a.text for a in by_lang(articles, "en")) for e in doc.ents}
+    assert ("Nvidia", "GPE") in raw and ("Kakao", "GPE") in raw  # the mistakes exist
+    assert entity(entities, "Nvidia").label == "ORG"  # "GPU maker Nvidia"
+    kakao = entity(entities, "Kakao")
+    assert kakao.label == "ORG"  # Chung Shin-a is "CEO of Kakao"
+    assert all(s.label == "ORG" for a in articles for s in annotations[a.id].english if s.entity == kakao.id)
+    assert entity(entities, "Seoul").label == "GPE" and entity(entities, "Japan").label == "GPE"
