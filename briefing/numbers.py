@@ -172,9 +172,6 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
             end = match.start("scale")
         if match.group("dot") and not match.group("cur") and scale_word and scale_word.lower() not in ("mrd", "mio", "tsd"):
             end -= 1  # the sentence's full stop, not an abbreviation's
-        start = match.start()
-        raw = text[start:end].rstrip()
-        end = start + len(raw)
         if currency:
             kind = "money"
         elif scale_word or (low >= 1000 and not _looks_like_year(match.group("low"))):
@@ -182,10 +179,10 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
         else:
             continue
         if not currency and match.group("cur"):
-            end = match.start("cur")
-            raw = text[start:end].rstrip()
-            end = start + len(raw)
-        values.append(Value(start, end, raw, kind, low, high, currency, format_amount(low, currency, high)))
+            end = match.start("cur")  # a currency word it could not read is no part of the figure
+        start = match.start()
+        raw = text[start:end].rstrip()
+        values.append(Value(start, start + len(raw), raw, kind, low, high, currency, format_amount(low, currency, high)))
     return values
 
 

@@ -59,9 +59,8 @@ class _Notes:
 def _when_where(best: Scored, corpus: Corpus) -> str:
     """The date and place of the bottom line's event, from it, its backers or its neighbours."""
     units = [best.unit, *best.support]
-    siblings = corpus.by_article[best.unit.article.id]
-    i = siblings.index(best.unit)
-    units += siblings[max(0, i - 1) : i]
+    if previous := corpus.previous(best.unit):
+        units.append(previous)
     days = Counter(d.label for u in units for d in u.dates if d.precision == "day" and d.date)
     if not days:  # "4 February" in an undated source: take the year from a dated source if one agrees
         partial = Counter(d for u in units for d in u.dates if d.precision == "monthday" and d.date)
@@ -74,8 +73,8 @@ def _when_where(best: Scored, corpus: Corpus) -> str:
     parts = []
     if places:  # ties go to the place most sources name, then by name: never to set order
         place = min(places, key=lambda e: (-places[e], -corpus.spread[e], e))
-        if corpus.names.get(place, place) not in text:
-            parts.append(corpus.names.get(place, place))
+        if corpus.name(place) not in text:
+            parts.append(corpus.name(place))
     if days and not best.unit.dates:
         parts.append(min(days, key=lambda d: (-days[d], d)))
     return ", ".join(parts)
@@ -97,7 +96,7 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, focus: Sequence[str], notes
 
     if not pool:
         return [], None
-    best = max(pool, key=lambda s: (fitness(s), -pool.index(s)))
+    best = max(pool, key=fitness)  # max keeps the first of equals: the better-ranked claim
     extra = _when_where(best, corpus)
     text = _clean(best.unit.text)
     if extra:  # in front: it is what survives when the screen cuts the line
@@ -142,12 +141,8 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     facts.sort(key=lambda s: (-s.agree, -s.score, s.unit.key))
     key_facts = [notes.line(_clean(s.unit.text), [s.unit, *s.support]) for s in facts]
 
-    player_lines = []
-    for name, role, units, _count in players(corpus, focus_ids):
-        player_lines.append(notes.line(f"{name}: {role}" if role else name, units))
-
+    player_lines = [notes.line(f"{name}: {role}" if role else name, units) for name, role, units in players(corpus, focus_ids)]
     number_lines = _numbers(corpus, unit_weight, notes)
-
     timeline_lines = _timeline(corpus, unit_weight, notes)
     differences = _differences(corpus, pool, facts, unit_weight, notes)
     coverage, sources = _coverage(analysis, notes)
@@ -170,12 +165,11 @@ def _numbers(corpus: Corpus, weight, notes: _Notes) -> list[Line]:
     rows: dict[tuple, tuple[list[str], list[Unit], str]] = {}
     for normalised, mentions in figures(corpus, weight):
         unit, value = mentions[0]
-        if unit.key in rows:
-            rows[unit.key][0].append(normalised)
-            rows[unit.key][1].extend(u for u, _ in mentions if u not in rows[unit.key][1])
-            continue
-        note = describe(unit, value) if unit.english else f"{value.text} (untranslated)"
-        rows[unit.key] = ([normalised], [u for u, _ in mentions], note)
+        if unit.key not in rows:  # described by its first figure's context
+            rows[unit.key] = ([], [], describe(unit, value) if unit.english else f"{value.text} (untranslated)")
+        values, units, _ = rows[unit.key]
+        values.append(normalised)
+        units.extend(u for u, _ in mentions)  # notes.cite drops repeats
     return [notes.line(f"{', '.join(values)}: {note}", units) for values, units, note in rows.values()]
 
 
@@ -183,23 +177,19 @@ def _original_dates(corpus: Corpus) -> list[tuple[Unit, DateRef]]:
     """DATE spans found in the originals of untranslated sentences, resolved (see timeline.original_date)."""
     out = []
     for article in corpus.articles:
-        units = [u for u in corpus.by_article.get(article.id, ()) if not u.english and u.usable]
         annotation = corpus.analysis.annotations.get(article.id)
-        if not units or annotation is None:
-            continue
-        spans = [s for s in annotation.original if s.label == "DATE"]
+        spans = [s for s in annotation.original if s.label == "DATE"] if annotation else []
         if not spans:
             continue
-        for unit in units:
-            for index in unit.sentence.sources:
-                if not 0 <= index < len(article.sentences):
-                    continue
-                sentence = article.sentences[index]
-                for span in spans:
-                    if sentence.start <= span.start < sentence.end:
-                        ref = original_date(article.text[span.start : span.end] or span.text, article.lang, article.date)
-                        if ref is not None and ref.date is not None:
-                            out.append((unit, ref))
+        originals = range(len(article.sentences))
+        for unit in corpus.by_article.get(article.id, ()):
+            if unit.english or not unit.usable:
+                continue
+            for sentence in (article.sentences[i] for i in unit.sentence.sources if i in originals):
+                for span in (s for s in spans if sentence.start <= s.start < sentence.end):
+                    ref = original_date(article.text[span.start : span.end] or span.text, article.lang, article.date)
+                    if ref is not None and ref.date is not None:
+                        out.append((unit, ref))
     return out
 
 
@@ -208,10 +198,10 @@ def _entity_summary(unit: Unit, corpus: Corpus) -> str:
     text = unit.text
 
     def order(e: str) -> tuple:
-        at = text.find(corpus.names.get(e, e))
-        return (at if at >= 0 else len(text), corpus.names.get(e, e))
+        at = text.find(corpus.name(e))
+        return (at if at >= 0 else len(text), corpus.name(e))
 
-    by_label = lambda labels: [corpus.names.get(e, e) for e in sorted(unit.entities, key=order) if corpus.labels.get(e) in labels]
+    by_label = lambda labels: [corpus.name(e) for e in sorted(unit.entities, key=order) if corpus.labels.get(e) in labels]
     who = by_label(("ORG",)) + by_label(("PERSON",))
     where = by_label(PLACE_LABELS) + list(dict.fromkeys(v.normalised for v in unit.values))
     body = ", ".join(who) + (" — " + ", ".join(where) if where else "")
@@ -226,13 +216,8 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, limit: int = 6) -> list[Lin
     A bare year ("in 2022: ...") is background: shown only when too few finer events exist.
     """
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
-    for unit in corpus.units:
-        if not unit.english or not unit.usable:
-            continue
-        for d in unit.dates:
-            if d.key:
-                events.setdefault(d.key, []).append((unit, d))
-    for unit, d in _original_dates(corpus):
+    english = [(u, d) for u in corpus.units if u.english and u.usable for d in u.dates]
+    for unit, d in english + _original_dates(corpus):
         if d.key:
             events.setdefault(d.key, []).append((unit, d))
     published = {f"{a.date:%Y-%m-%d}" for a in corpus.articles if a.date}
@@ -272,17 +257,18 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, limit: int = 6) -> list[Lin
 
 
 def _differences(corpus: Corpus, pool: list[Scored], facts: list[Scored], weight, notes: _Notes) -> list[Line]:
+    def n(u: Unit) -> int:
+        return notes.number[u.article.id]
+
     lines = []
     for name, a, snip_a, b, snip_b in opposite_claims(corpus):
-        na, nb = notes.number[a.article.id], notes.number[b.article.id]
-        lines.append(notes.line(f"{name}: [{na}] “{snip_a}” vs [{nb}] “{snip_b}”", [a, b]))
+        lines.append(notes.line(f"{name}: [{n(a)}] “{snip_a}” vs [{n(b)}] “{snip_b}”", [a, b]))
     for a, fa, b, fb in disagreeing_figures(pool)[:2]:
-        na, nb = notes.number[a.article.id], notes.number[b.article.id]
-        lines.append(notes.line(f"Figures differ: [{na}] {fa} vs [{nb}] {fb}: {tx.shorten(_clean(a.text), 90)}", [a, b]))
+        lines.append(notes.line(f"Figures differ: [{n(a)}] {fa} vs [{n(b)}] {fb}: {tx.shorten(_clean(a.text), 90)}", [a, b]))
     for u in unconfirmed(corpus, weight)[:3]:
         lines.append(notes.line(f"Not confirmed: {_clean(u.text)}", [u]))
     in_facts = {s.unit.key for s in facts}
     single = [s for s in pool if s.agree == 1 and s.unit.key not in in_facts and (s.unit.values or len(s.unit.entities) >= 2)]
     for s in mmr(single, 2, [f.unit for f in facts]):
-        lines.append(notes.line(f"Only [{notes.number[s.unit.article.id]}]: {_clean(s.unit.text)}", [s.unit]))
+        lines.append(notes.line(f"Only [{n(s.unit)}]: {_clean(s.unit.text)}", [s.unit]))
     return lines

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from . import text as tx
 from .features import Corpus, Unit
+from .players import PLAYER_LABELS
 from .select import Scored
 
 # Pairs of outcomes that cannot both be true of the same party at the same time.
@@ -31,12 +32,10 @@ _ANY_OUTCOME = re.compile("|".join(p for pair in OPPOSITES for p in pair), re.I)
 
 def _subjects(unit: Unit, corpus: Corpus) -> frozenset[str]:
     """Entities the sentence is about: its own, or the previous sentence's when it says "he"."""
-    own = {e for e in unit.entities if corpus.labels.get(e) in ("PERSON", "ORG")}
-    if own:
-        return frozenset(own)
-    units = corpus.by_article[unit.article.id]
-    i = units.index(unit)
-    return frozenset(e for e in (units[i - 1].entities if i else ()) if corpus.labels.get(e) in ("PERSON", "ORG"))
+    def parties(u: Unit | None) -> frozenset[str]:
+        return frozenset(e for e in (u.entities if u else ()) if corpus.labels.get(e) in PLAYER_LABELS)
+
+    return parties(unit) or parties(corpus.previous(unit))
 
 
 def _snippet(text: str, match: re.Match[str], words: int = 3) -> str:
@@ -50,6 +49,7 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
     found = []
     seen: set[tuple] = set()
     claims = [u for u in corpus.units if u.english and u.usable and _ANY_OUTCOME.search(u.text)]
+    subjects = {u.key: _subjects(u, corpus) for u in claims}
     for yes_re, no_re, yes in _OPPOSITES:
         side_a = [(u, m) for u in claims if (m := yes_re.search(u.text)) and not no_re.search(u.text)]
         side_b = [(u, m) for u in claims if (m := no_re.search(u.text))]
@@ -58,7 +58,7 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
                 if a.article.id == b.article.id:
                     continue
                 # the same party, and not years apart in the reporting
-                shared = _subjects(a, corpus) & _subjects(b, corpus)
+                shared = subjects[a.key] & subjects[b.key]
                 if not shared or _far_apart(a, b):
                     continue
                 key = (a.article.id, b.article.id, yes)
@@ -72,13 +72,12 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
 
 def _nearest(shared: frozenset[str], unit: Unit, match: re.Match[str], corpus: Corpus) -> str:
     """The shared party named closest to the contested word (the one it is said of)."""
-    units = corpus.by_article[unit.article.id]
-    i = units.index(unit)
-    context = (units[i - 1].text + " " if i else "") + unit.text
+    before = corpus.previous(unit)
+    context = (before.text + " " if before else "") + unit.text
     cue = len(context) - len(unit.text) + match.start()
 
     def distance(e: str) -> int:
-        names = tx.words(corpus.names.get(e, e))
+        names = tx.words(corpus.name(e))
         spots = [m.start() for n in names for m in re.finditer(re.escape(n), context, re.I)]
         return min((abs(cue - s) for s in spots), default=10**6)
 

@@ -9,13 +9,12 @@ entity, number and date tokens, so they still count as support for a claim.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import numbers
-from ..model import Analysis, Article, EnglishView, Provenance, ViewSentence
+from ..model import Analysis, Article, Entity, EnglishView, Provenance, ViewSentence
 from . import text as tx
 from .timeline import DateRef, find_dates
 
@@ -61,6 +60,7 @@ class Corpus:
     analysis: Analysis
     units: list[Unit]
     by_article: dict[str, list[Unit]]
+    entities: dict[str, Entity]  # entity id -> Entity, as the annotator resolved it
     names: dict[str, str]  # entity id -> display name
     labels: dict[str, str]  # entity id -> label
     spread: Counter[str]  # entity id -> number of articles mentioning it
@@ -70,6 +70,16 @@ class Corpus:
     @property
     def articles(self) -> tuple[Article, ...]:
         return self.analysis.articles
+
+    def name(self, entity: str) -> str:
+        """Display name; a focus id that is no entity ("word:...") stands for itself."""
+        return self.names.get(entity, entity)
+
+    def previous(self, unit: Unit) -> Unit | None:
+        """The sentence before `unit` in its article: where "he" or "the talks" points."""
+        units = self.by_article[unit.article.id]
+        i = units.index(unit)
+        return units[i - 1] if i else None
 
 
 def _sentence_entities(view: EnglishView, spans) -> list[set[str]]:
@@ -85,11 +95,12 @@ def _sentence_entities(view: EnglishView, spans) -> list[set[str]]:
     return found
 
 
-def _is_heading(article: Article, unit_text: str, sentence: ViewSentence, paragraph_sentences: int) -> bool:
+def _is_heading(article: Article, sentence: ViewSentence, paragraph_sentences: int) -> bool:
     if article.headline and sentence.paragraph == 0:
         return True
     # A one-sentence paragraph without final punctuation is a title or sub-heading.
-    return paragraph_sentences == 1 and not _ENDS_SENTENCE.search(unit_text) and len(unit_text.split()) < 16
+    text = sentence.text
+    return paragraph_sentences == 1 and not _ENDS_SENTENCE.search(text) and len(text.split()) < 16
 
 
 def _is_boilerplate(text: str, tokens: list[str]) -> bool:
@@ -97,7 +108,6 @@ def _is_boilerplate(text: str, tokens: list[str]) -> bool:
 
 
 def build_corpus(analysis: Analysis) -> Corpus:
-    entity_by_id = {e.id: e for e in analysis.entities}
     units: list[Unit] = []
     by_article: dict[str, list[Unit]] = defaultdict(list)
     for article in analysis.articles:
@@ -116,12 +126,12 @@ def build_corpus(analysis: Analysis) -> Corpus:
             value_tokens = ["#" + v.normalised for v in values]
             date_tokens = ["%" + d.key for d in dates if d.key]
             tokens = tx.words(sentence.text) if english else []
-            terms = tx.content_terms(sentence.text, tokens) if english else []
+            terms = tx.content_terms(sentence.text, tokens)
             unit = Unit(
                 article, view, sentence, english, frozenset(sentence_entities), values, dates,
                 terms + entity_tokens + value_tokens + date_tokens,
             )
-            unit.heading = _is_heading(article, sentence.text, sentence, per_paragraph[sentence.paragraph])
+            unit.heading = _is_heading(article, sentence, per_paragraph[sentence.paragraph])
             unit.boilerplate = english and _is_boilerplate(sentence.text, tokens)
             units.append(unit)
             by_article[article.id].append(unit)
@@ -129,23 +139,23 @@ def build_corpus(analysis: Analysis) -> Corpus:
     term_df: Counter[str] = Counter()
     for unit in units:
         term_df.update(set(unit.terms))
-    n = max(1, len(units))
-    weights = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in term_df.items()}
+    weights = tx.idf_weights(term_df, len(units))
     for unit in units:
         unit.vec = tx.vector(unit.terms, weights)
     _mark_off_topic(by_article)
 
     spread: Counter[str] = Counter()
     for article_units in by_article.values():
-        spread.update(set().union(*(u.entities for u in article_units)) if article_units else set())
+        spread.update(set().union(*(u.entities for u in article_units)))
+    entities = {e.id: e for e in analysis.entities}
     names = {e.id: e.name for e in analysis.entities}
     labels = {e.id: e.label for e in analysis.entities}
     for unit in units:  # entities seen in spans but missing from the entity list
         for e in unit.entities:
-            names.setdefault(e, entity_by_id[e].name if e in entity_by_id else e.split(":", 1)[-1].title())
+            names.setdefault(e, e.split(":", 1)[-1].title())
             labels.setdefault(e, e.split(":", 1)[0].upper() if ":" in e else "")
     centre = tx.centroid(u.vec for u in units if u.usable)
-    return Corpus(analysis, units, dict(by_article), names, labels, spread, centre, term_df)
+    return Corpus(analysis, units, dict(by_article), entities, names, labels, spread, centre, term_df)
 
 
 def _mark_off_topic(by_article: dict[str, list[Unit]]) -> None:
@@ -163,24 +173,16 @@ def _mark_off_topic(by_article: dict[str, list[Unit]]) -> None:
             members_of[u.sentence.paragraph].append(u)
         # entity -> how many paragraphs name it: shared with another paragraph when > 1
         spread = Counter(e for number in paragraphs for e in set().union(*(u.entities for u in members_of[number])))
-        total = None
+        whole = None
         for number in paragraphs:
             members = members_of[number]
             if not any(u.vec for u in members):
                 continue  # untranslated and nothing language-independent: no evidence either way
             if any(spread[e] > 1 for u in members for e in u.entities):
                 continue  # it names a player the rest of the article names too
-            if total is None:
-                total = _raw_sum(body)
-            own = _raw_sum(members)
-            if tx.cosine(tx.centroid([own]), tx.subtract(total, own)) < 0.06:
+            if whole is None:  # summed only once some paragraph needs it
+                whole = tx.total(u.vec for u in body)
+            own = tx.total(u.vec for u in members)
+            if tx.cosine(tx.normalise(own), tx.subtract(whole, own)) < 0.06:
                 for u in members:
                     u.off_topic = True
-
-
-def _raw_sum(units: list[Unit]) -> dict[str, float]:
-    total: dict[str, float] = {}
-    for u in units:
-        for t, v in u.vec.items():
-            total[t] = total.get(t, 0.0) + v
-    return total

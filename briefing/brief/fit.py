@@ -8,7 +8,6 @@ exceeds `cols` terminal cells; citations stay on a line even when its text is cu
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
@@ -129,21 +128,25 @@ def _empty_note(b: Briefing) -> str:
     return "Nothing to brief on: no sentence names a person, an organisation or a figure."
 
 
+def _gutter(cols: int) -> int:
+    """Width of the label column; below 60 columns the label goes inline instead."""
+    return GUTTER if cols >= 60 else 0
+
+
 def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[str]], int]]:
-    gutter = GUTTER if cols >= 60 else 0
-    width = cols - gutter
+    width = cols - _gutter(cols)
 
     def lines_of(items: Sequence[Line], suffix=marks, whole: bool = True):
         return lambda k: [_item(l.text, suffix(l), width, whole=whole) for l in items[:k]], len(items)
 
     note = _empty_note(b)
+    bottom_line = b.bottom_line[0] if b.bottom_line else None
+    bottom_text, bottom_tail = (safe(bottom_line.text), " " + _agree(bottom_line)) if bottom_line else (note, "")
 
     def bottom(k: int) -> list[str]:
-        if not b.bottom_line:
+        if bottom_line is None:
             return _wrap(note, width, k)
-        line = b.bottom_line[0]
-        tail = " " + _agree(line)
-        text = safe(line.text)
+        text, tail = bottom_text, bottom_tail
         if _rows(text, width, tail) > k:  # too long for its rows: a whole, shorter sentence first
             budget = k * width - cell_len(tail)
             while budget > width // 2:
@@ -170,8 +173,7 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[s
     sources = [f"[{s.note}] {s.lang} {s.provenance.value}" + (f" {s.date.isoformat()}" if s.date else "") for s in b.sources]
     return {
         "title": (title, 1),
-        "bottom": (bottom, min(BOTTOM_ROWS, _rows(safe(b.bottom_line[0].text), width, " " + _agree(b.bottom_line[0])))
-                   if b.bottom_line else min(BOTTOM_ROWS, _rows(note, width, ""))),
+        "bottom": (bottom, min(BOTTOM_ROWS, _rows(bottom_text, width, bottom_tail))),
         "facts": lines_of(b.key_facts, _agree),
         "players": (lambda k: _flow(players, width, k), len(players)),
         "numbers": lines_of(b.numbers, whole=False),  # snippets around a figure, not sentences
@@ -205,7 +207,7 @@ def fit_text(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> str:
     """The briefing as at most `rows` lines of at most `cols` cells."""
     cols, rows = size
     renderers = _renderers(briefing, cols)
-    gutter = GUTTER if cols >= 60 else 0
+    gutter = _gutter(cols)
     given = allocate({name: most for name, (_, most) in renderers.items() if most}, rows)
     out: list[str] = []
     for name in ORDER:

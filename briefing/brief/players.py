@@ -34,9 +34,8 @@ def _role_from_text(name: str, units: Sequence[Unit]) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[str, str | None, list[Unit], int]]:
-    """(name, role, first mention per article, sources) for the leading people and organisations."""
-    entities = {e.id: e for e in corpus.analysis.entities}
+def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[str, str | None, list[Unit]]]:
+    """(name, role, first mention per article) for the leading people and organisations."""
     mentions: Counter[str] = Counter()
     first: dict[str, dict[str, Unit]] = {}
     for unit in corpus.units:
@@ -49,11 +48,10 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
             first.setdefault(e, {}).setdefault(unit.article.id, unit)
     # people first: an executive reads "who", then "which company"
     ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", e not in focus, -len(first[e]), -mentions[e], e))
-    chosen = distinct(ranked, corpus)[:limit]
     out = []
-    for e in chosen:
-        name = corpus.names.get(e, e)
-        entity = entities.get(e)
+    for e in distinct(ranked, corpus, limit):
+        name = corpus.name(e)
+        entity = corpus.entities.get(e)
         role = entity.roles[0] if entity and entity.roles else None
         if role is None:
             names = [name, *(entity.aliases if entity else ())]
@@ -62,6 +60,5 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
                 role = _role_from_text(alias, texts)
                 if role:
                     break
-        units = list(first[e].values())
-        out.append((name, role, units, len(units)))
+        out.append((name, role, list(first[e].values())))
     return out

@@ -30,31 +30,36 @@ def default_focus(corpus: Corpus, limit: int = 3) -> tuple[str, ...]:
     n = max(1, len(corpus.by_article))
     # central = often mentioned, by many sources (a single source's pet company stays out)
     ranked = sorted(orgs, key=lambda e: (-mentions[e] * (corpus.spread[e] / n) ** 0.5, e))
-    return tuple(distinct(ranked, corpus)[:limit])
+    return tuple(distinct(ranked, corpus, limit))
 
 
-def distinct(ids: Sequence[str], corpus: Corpus) -> list[str]:
-    """Drop an entity whose name is part of one already kept ("Samsung" after "Samsung Electronics")."""
+def distinct(ids: Sequence[str], corpus: Corpus, limit: int) -> list[str]:
+    """The first `limit` ids, leaving out an entity whose name is part of one already kept
+    ("Samsung" after "Samsung Electronics")."""
     kept: list[str] = []
+    kept_words: list[set[str]] = []
     for e in ids:
-        words = set(tx.words(corpus.names.get(e, e)))
-        if any(words <= set(tx.words(corpus.names.get(k, k))) or set(tx.words(corpus.names.get(k, k))) <= words for k in kept):
+        if len(kept) == limit:
+            break
+        words = set(tx.words(corpus.name(e)))
+        if any(words <= other or other <= words for other in kept_words):
             continue
         kept.append(e)
+        kept_words.append(words)
     return kept
 
 
 def resolve_focus(corpus: Corpus, names: Sequence[str]) -> tuple[str, ...]:
     """Focus names typed by the user ("Samsung, OpenAI") to entity ids, or kept as words."""
     resolved: list[str] = []
-    entities = {e.id: e for e in corpus.analysis.entities}
     for name in names:
         wanted = name.strip().lower()
         if not wanted:
             continue
         best = None
         for eid, display in corpus.names.items():
-            aliases = [display] + list(entities[eid].aliases if eid in entities else ())
+            entity = corpus.entities.get(eid)
+            aliases = [display, *(entity.aliases if entity else ())]
             if any(wanted == a.lower() for a in aliases):
                 best = eid
                 break
@@ -100,7 +105,7 @@ def _index(corpus: Corpus) -> dict[str, list[Unit]]:
     limit = max(20, len(corpus.units) // 20)
     postings: dict[str, list[Unit]] = defaultdict(list)
     for unit in corpus.units:
-        if unit.heading or unit.boilerplate or unit.off_topic:
+        if not unit.usable:
             continue
         for term in unit.vec:
             if corpus.term_df[term] <= limit:
@@ -148,13 +153,14 @@ def mmr(pool: Sequence[Scored], k: int, chosen: Sequence[Unit] = (), balance: fl
     taken = list(chosen)
     rest = list(pool)
     while rest and len(picked) < k:
-        def gain(s: Scored) -> float:
-            overlap = max((tx.cosine(s.unit.vec, t.vec) for t in taken), default=0.0)
-            return balance * s.score - (1 - balance) * overlap - (1.0 if overlap >= REDUNDANT else 0.0)
+        overlap = [max((tx.cosine(s.unit.vec, t.vec) for t in taken), default=0.0) for s in rest]
 
-        best = max(rest, key=lambda s: (gain(s), -rest.index(s)))
-        rest.remove(best)
-        if max((tx.cosine(best.unit.vec, t.vec) for t in taken), default=0.0) >= REDUNDANT:
+        def gain(i: int) -> float:
+            return balance * rest[i].score - (1 - balance) * overlap[i] - (1.0 if overlap[i] >= REDUNDANT else 0.0)
+
+        i = max(range(len(rest)), key=gain)  # max keeps the first of equals: pool order breaks ties
+        best = rest.pop(i)
+        if overlap[i] >= REDUNDANT:
             continue
         picked.append(best)
         taken.append(best.unit)

@@ -21,7 +21,7 @@ STOPWORDS = frozenset(
     must my no nor not now of off on once only or other our out over own same she should so some such
     than that the their them then there these they this those through to too under until up very was
     we were what when where which while who whom why will with would you your said says say according
-    new one two also still well even much many like however including include includes since per via
+    new one two still well even much many like however including include includes since per via
     mr ms year years week month day time told reported reportedly report reports
     """.split()
 )
@@ -47,15 +47,24 @@ def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
     for doc in documents:
         n += 1
         df.update(set(doc))
+    return idf_weights(df, n)
+
+
+def idf_weights(df: Mapping[str, int], n: int) -> dict[str, float]:
+    """Smoothed IDF from document frequencies over `n` documents."""
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def normalise(vec: Mapping[str, float]) -> dict[str, float]:
+    """`vec` scaled to unit length; empty when it has none."""
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
 
 
 def vector(terms: Iterable[str], weights: Mapping[str, float]) -> dict[str, float]:
     """Unit-length TF-IDF vector (sub-linear tf)."""
     counts = Counter(terms)
-    vec = {t: (1.0 + math.log(c)) * weights.get(t, 1.0) for t, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {t: v / norm for t, v in vec.items()} if norm else {}
+    return normalise({t: (1.0 + math.log(c)) * weights.get(t, 1.0) for t, c in counts.items()})
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -64,21 +73,23 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def centroid(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
-    total: dict[str, float] = {}
+def total(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """The sum of sparse vectors, not normalised."""
+    out: dict[str, float] = {}
     for vec in vectors:
         for t, v in vec.items():
-            total[t] = total.get(t, 0.0) + v
-    norm = math.sqrt(sum(v * v for v in total.values()))
-    return {t: v / norm for t, v in total.items()} if norm else {}
+            out[t] = out.get(t, 0.0) + v
+    return out
 
 
-def subtract(total: Mapping[str, float], part: Mapping[str, float]) -> dict[str, float]:
-    """Unit vector of (total - part): an article's centroid without one of its paragraphs."""
-    rest = {t: v - part.get(t, 0.0) for t, v in total.items()}
-    rest = {t: v for t, v in rest.items() if v > 1e-9}
-    norm = math.sqrt(sum(v * v for v in rest.values()))
-    return {t: v / norm for t, v in rest.items()} if norm else {}
+def centroid(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    return normalise(total(vectors))
+
+
+def subtract(whole: Mapping[str, float], part: Mapping[str, float]) -> dict[str, float]:
+    """Unit vector of (whole - part): an article's centroid without one of its paragraphs."""
+    rest = {t: v - part.get(t, 0.0) for t, v in whole.items()}
+    return normalise({t: v for t, v in rest.items() if v > 1e-9})
 
 
 def shorten(text: str, limit: int) -> str:
@@ -168,12 +179,17 @@ def _reductions(body: str, end: str, drop_dates: bool):
             yield current
 
 
-def reduce(text: str, drop_dates: bool = False) -> str:
-    """`text` without the parts compress() drops first: what a truncation should start from."""
+def _parts(text: str) -> tuple[str, str, str]:
+    """(leading label, body, the body's final mark): a shortened body keeps both ends."""
     m = _LABEL.match(text)
     label, body = (m.group(1), text[m.end() :]) if m else ("", text)
     stripped = body.rstrip()
-    end = stripped[-1] if stripped and stripped[-1] in ".!?" else "."
+    return label, body, stripped[-1] if stripped and stripped[-1] in ".!?" else "."
+
+
+def reduce(text: str, drop_dates: bool = False) -> str:
+    """`text` without the parts compress() drops first: what a truncation should start from."""
+    label, body, end = _parts(text)
     for current in _reductions(body, end, drop_dates):
         body = current
     return label + body
@@ -189,10 +205,7 @@ def compress(text: str, width: int, measure=len, drop_dates: bool = False, floor
     """
     if measure(text) <= width:
         return text
-    m = _LABEL.match(text)
-    label, body = (m.group(1), text[m.end() :]) if m else ("", text)
-    stripped = body.rstrip()
-    end = stripped[-1] if stripped and stripped[-1] in ".!?" else "."
+    label, body, end = _parts(text)
     room = width - measure(label)
     if room <= 0:
         return None

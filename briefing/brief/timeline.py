@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     m: i + 1
@@ -188,9 +189,7 @@ def _parser(lang: str, base: dt.date | None):
     return DateDataParser(languages=[lang], settings=settings)
 
 
-_PARSED: dict[tuple[str, str, dt.date | None], DateRef | None] = {}
-
-
+@lru_cache(maxsize=4096)  # a rebuild re-reads the same spans; dateparser is slow
 def original_date(text: str, lang: str, base: dt.date | None) -> DateRef | None:
     """A DATE span of an untranslated original ("ngày 4 tháng 2", "am Freitag"), read by
     dateparser in the article's language and resolved against the article's date.
@@ -198,26 +197,19 @@ def original_date(text: str, lang: str, base: dt.date | None) -> DateRef | None:
     Without an article date only a day and month written in digits is kept, as "monthday"
     (its year is then found from the corpus); a relative date ("on Friday") is dropped.
     """
-    key = (text, lang, base)
-    if key in _PARSED:
-        return _PARSED[key]
-    ref = None
     try:
         parser = _parser(lang, base)
         data = parser.get_date_data(text)
         if data.date_obj is None and " " in text.strip():  # "am Freitag": try without the preposition
             data = parser.get_date_data(text.strip().split(" ", 1)[1])
     except Exception:  # an unknown language code or a parser failure: no date, never a crash
-        data = None
-    if data is not None and data.date_obj is not None:
-        d = data.date_obj.date()
-        period = data.period if data.period in ("day", "week", "month", "year") else "day"
-        explicit_year = bool(_YEAR.search(text))
-        if explicit_year or base is not None:
-            ref = DateRef(0, len(text), text, period if period != "week" else "day", d)
-        elif period == "day" and _DIGIT.search(text):
-            ref = DateRef(0, len(text), text, "monthday", dt.date(2000, d.month, d.day))
-    if len(_PARSED) > 4096:
-        _PARSED.clear()
-    _PARSED[key] = ref
-    return ref
+        return None
+    if data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period if data.period in ("day", "week", "month", "year") else "day"
+    if _YEAR.search(text) or base is not None:
+        return DateRef(0, len(text), text, "day" if period == "week" else period, d)
+    if period == "day" and _DIGIT.search(text):
+        return DateRef(0, len(text), text, "monthday", dt.date(2000, d.month, d.day))
+    return None
