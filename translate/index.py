@@ -17,10 +17,13 @@ from pathlib import Path
 from briefing.errors import UserError
 from briefing.model import Progress, no_progress
 
-from .packages import ENGLISH, InstalledPackage, find_route
+from .packages import ENGLISH, InstalledPackage, find_route, package_name
 
 TIMEOUT = 20  # seconds without data before a download gives up
 USER_AGENT = "briefing (argos-translate)"
+# what a failed request raises: no network, an HTTP error, a malformed address
+NETWORK_ERRORS = (urllib.error.URLError, OSError, ValueError)
+OFFLINE_HINT = "check your connection, or copy a .argosmodel file and run `briefing models install FILE`"
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,10 @@ class IndexEntry:
     version: str
     links: tuple[str, ...]
     from_name: str = ""
-    size: int = 0
 
     @property
     def name(self) -> str:
-        return f"translate-{self.from_code}_{self.to_code}"
+        return package_name(self.from_code, self.to_code)
 
 
 def index_url() -> str:
@@ -44,21 +46,20 @@ def index_url() -> str:
     return settings.remote_package_index
 
 
-def _offline(url: str, reason: object) -> UserError:
-    return UserError(
-        f"could not reach the Argos package index ({url}: {reason}): check your connection, "
-        "or copy a .argosmodel file and run `briefing models install FILE`"
-    )
+def _open(url: str):
+    """A GET with our User-Agent that gives up after TIMEOUT seconds without data."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    return urllib.request.urlopen(request, timeout=TIMEOUT)
 
 
 def fetch_index(url: str | None = None) -> list[IndexEntry]:
     url = url or index_url()
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        with _open(url) as response:
             data = response.read()
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        raise _offline(url, getattr(error, "reason", error)) from None
+    except NETWORK_ERRORS as error:
+        reason = getattr(error, "reason", error)
+        raise UserError(f"could not reach the Argos package index ({url}: {reason}): {OFFLINE_HINT}") from None
     try:
         raw = json.loads(data)
     except ValueError:
@@ -96,8 +97,8 @@ def plan(entries: list[IndexEntry], lang: str, installed: list[InstalledPackage]
     for (source, pivot), first in sorted(by_pair.items()):
         if source != lang:
             continue
-        if find_route(installed, pivot) and find_route(installed, pivot)[0].to_code == ENGLISH:
-            return [first]
+        if (route := find_route(installed, pivot)) and route[0].to_code == ENGLISH:
+            return [first]  # pivot -> English is installed already
         if (pivot, ENGLISH) in by_pair:
             return [first, by_pair[(pivot, ENGLISH)]]
     known = sorted({e.from_code for e in entries if e.to_code == ENGLISH})
@@ -112,8 +113,7 @@ def download(entry: IndexEntry, into: Path, progress: Progress = no_progress) ->
     last_error: object = "no link"
     for link in entry.links:
         try:
-            request = urllib.request.Request(link, headers={"User-Agent": USER_AGENT})
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response, open(target, "wb") as sink:
+            with _open(link) as response, open(target, "wb") as sink:
                 total = int(response.headers.get("Content-Length") or 0)
                 done = 0
                 progress(f"download {entry.name}", 0, total)
@@ -122,10 +122,7 @@ def download(entry: IndexEntry, into: Path, progress: Progress = no_progress) ->
                     done += len(chunk)
                     progress(f"download {entry.name}", done, max(total, done))
             return target
-        except (urllib.error.URLError, OSError, ValueError) as error:
+        except NETWORK_ERRORS as error:
             last_error = getattr(error, "reason", error)
     target.unlink(missing_ok=True)
-    raise UserError(
-        f"could not download {entry.name} ({last_error}): check your connection, "
-        "or copy a .argosmodel file and run `briefing models install FILE`"
-    )
+    raise UserError(f"could not download {entry.name} ({last_error}): {OFFLINE_HINT}")

@@ -39,11 +39,16 @@ class InstalledPackage:
 
     @property
     def name(self) -> str:
-        return f"translate-{self.from_code}_{self.to_code}"
+        return package_name(self.from_code, self.to_code)
 
     @property
     def label(self) -> str:  # what the cache key and the view's `model` carry
         return f"{self.name} {self.version}"
+
+
+def package_name(from_code: str, to_code: str) -> str:
+    """Argos' name for a language pair's package, installed or in the index."""
+    return f"translate-{from_code}_{to_code}"
 
 
 def packages_dir() -> Path:
@@ -76,12 +81,12 @@ def _read_package(folder: Path) -> InstalledPackage | None:
 
 
 def installed_packages(folder: Path | None = None) -> list[InstalledPackage]:
-    """Usable translation packages, newest version first per language pair."""
+    """Usable translation packages, by language pair, oldest version first (newest last)."""
     folder = folder or packages_dir()
     if not folder.is_dir():
         return []
     found = [p for d in sorted(folder.iterdir()) if d.is_dir() and (p := _read_package(d))]
-    return sorted(found, key=lambda p: (p.from_code, p.to_code, _version_key(p.version)), reverse=False)
+    return sorted(found, key=lambda p: (p.from_code, p.to_code, _version_key(p.version)))
 
 
 def _version_key(version: str) -> tuple:
@@ -115,7 +120,6 @@ def missing_languages(articles: list[Article], packages: list[InstalledPackage] 
 class Archive:
     top: str  # the one top-level folder
     metadata: dict
-    unpacked: int  # bytes
 
 
 def _refuse(path: Path, reason: str) -> UserError:
@@ -185,7 +189,7 @@ def validate_archive(path: Path, max_unpacked: int = MAX_UNPACKED) -> Archive:
                 raise _refuse(path, f"no {required} (a CTranslate2 model and a SentencePiece model are needed)")
         if not any(f"{top}/model/{v}" in names for v in ("shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json", "source_vocabulary.txt")):
             raise _refuse(path, "model/ has no vocabulary file")
-        return Archive(top, metadata, total)
+        return Archive(top, metadata)
 
 
 def _extract(archive_path: Path, checked: Archive, into: Path, max_unpacked: int) -> Path:

@@ -11,21 +11,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing import cleaning, sentences, textfile
+from briefing import cleaning, corpus, sentences, textfile
 from briefing.errors import UserError
 from briefing.model import Article, EnglishView, Provenance
 from briefing.views import assemble_view
 
-SUFFIXES = (".en.txt", ".en.md")
+SUFFIXES = tuple(".en" + suffix for suffix in corpus.SUFFIXES)  # the rule corpus.is_sidecar applies
 
 
 def find(article: Article) -> Path | None:
     path = article.path
     if path is None:
         return None
-    base = path.name[: -len(path.suffix)] if path.suffix else path.name
     for suffix in SUFFIXES:
-        candidate = path.with_name(base + suffix)
+        candidate = path.with_name(path.stem + suffix)
         if candidate.is_file() and candidate != path:
             return candidate
     return None
@@ -42,8 +41,8 @@ def read(path: Path) -> list[str] | None:
 
 
 def _split(paragraph: str) -> list[str]:
-    spans = sentences.split(paragraph, "en")
-    return [paragraph[a:b].strip() for a, b in spans if paragraph[a:b].strip()] or [paragraph.strip()]
+    # split() already trims each sentence and drops empty ones
+    return [paragraph[a:b] for a, b in sentences.split(paragraph, "en")] or [paragraph.strip()]
 
 
 def _proportional(english: list[str], original: list[tuple[int, str]]) -> list[tuple[int, ...]]:
@@ -70,8 +69,9 @@ def _proportional(english: list[str], original: list[tuple[int, str]]) -> list[t
             for (c, d), (i, _) in zip(org, original)
             if (overlap := min(b, d) - max(a, c)) > 0.25 * (b - a) or overlap > 0.5 * (d - c)
         )
-        best = max(zip(org, original), key=lambda pair: min(b, pair[0][1]) - max(a, pair[0][0]))[1][0]
-        result.append(covering or (best,))
+        if not covering:  # then the one that overlaps it most
+            covering = (max(zip(org, original), key=lambda pair: min(b, pair[0][1]) - max(a, pair[0][0]))[1][0],)
+        result.append(covering)
     return result
 
 

@@ -67,16 +67,14 @@ class Translator:
         packages = installed_packages(self.packages_dir)
         for lang, group in sorted(pending.items()):
             route = find_route(packages, lang)
-            if route is None:
-                for article in group:
-                    views[article.id] = original_view(article, Provenance.UNTRANSLATED, notice_for(lang))
-                continue
-            translated = self._translate(route, [s.text for a in group for s in a.sentences], progress, cancel)
+            texts = [s.text for a in group for s in a.sentences]
+            translated = self._translate(route, texts, progress, cancel) if route else None
             for article in group:
-                if translated is None:  # cancelled
-                    views[article.id] = original_view(article, Provenance.UNTRANSLATED, "Translation was cancelled.")
-                    continue
-                views[article.id] = self._machine_view(article, translated, route)
+                if translated is not None:
+                    views[article.id] = self._machine_view(article, translated, route)
+                else:  # no model, or cancelled
+                    notice = notice_for(lang) if route is None else "Translation was cancelled."
+                    views[article.id] = original_view(article, Provenance.UNTRANSLATED, notice)
         return views
 
     # -- internals ---------------------------------------------------------

@@ -68,14 +68,10 @@ class Group:
 
 def similar_names(a: str, b: str) -> bool:
     """Spelling variants of one full name: same first word, every other word close."""
-    wa, wb = _name_words(a), _name_words(b)
+    wa, wb = words(a), words(b)
     if len(wa) < 2 or len(wa) != len(wb) or wa[0] != wb[0]:
         return False
     return all(x == y or SequenceMatcher(None, x, y).ratio() >= 0.6 for x, y in zip(wa[1:], wb[1:]))
-
-
-def _name_words(name: str) -> list[str]:
-    return words(name)
 
 
 class Registry:
@@ -90,16 +86,15 @@ class Registry:
 
     def harvest(self, surface: str) -> Group | None:
         """A full name seen in untranslated text: an alias if it spells a known person."""
-        found = self.lookup(surface)
+        k = key(surface)
+        found = self.by_key.get(k)
         if found or len(words(surface)) < 2:
             return found
-        k = key(surface)
         for cut in range(1, 5):
             if k[:-cut] in self.by_key:
                 return self.by_key[k[:-cut]]  # an inflected known name ("Sam Altmant")
         for group in self.groups:
             if group.label == "PERSON" and any(similar_names(surface, d) for d in group.displays):
-                k = key(surface)
                 group.keys.add(k)
                 group.displays[surface] += 0  # an alias, not an English mention
                 self.by_key[k] = group
@@ -146,11 +141,11 @@ def build(forms: dict[str, Form], gazetteer: Gazetteer) -> Registry:
         if k in owner or label_of[k] != "ORG":
             continue
         ws = words(free[k].display)
-        base = list(ws)  # words() gives a tuple
-        while len(base) > 1 and base[-1] in CORPORATE_SUFFIXES:
-            base.pop()
-        if base != list(ws) and "".join(base) in free:
-            base_key = "".join(base)
+        n = len(ws)
+        while n > 1 and ws[n - 1] in CORPORATE_SUFFIXES:
+            n -= 1
+        base_key = "".join(ws[:n])
+        if n < len(ws) and base_key in free:
             target = owner.get(base_key)
             if target is None:
                 target = Group(free[base_key].display)

@@ -59,12 +59,13 @@ class Annotator:
         views = {a.id: views.get(a.id) or _default_view(a) for a in articles}
         # The whole corpus's result is kept too: reopening the same corpus skips even the
         # corpus pass (about 3 ms an article); any change of article or view recomputes it.
-        corpus_key = _digest("|".join(sorted(f"{a.id}:{a.lang}:{_digest(views[a.id].text)}:{views[a.id].status.value}" for a in articles)))
+        view_keys = {a.id: _digest(views[a.id].text) for a in articles}
+        corpus_key = _digest("|".join(sorted(f"{a.id}:{a.lang}:{view_keys[a.id]}:{views[a.id].status.value}" for a in articles)))
         kept = self.cache.get(CORPUS_STAGE, self.version, corpus_key)
         if kept is not None:
             progress("entities", len(articles), len(articles))
             return store_format.load(kept)
-        raw = self._raw(articles, views, progress, cancel)
+        raw = self._raw(articles, views, view_keys, progress, cancel)
         if raw is None:
             return (), {}
         dates = self._dates(articles)
@@ -74,8 +75,7 @@ class Annotator:
 
     # -- the model, per article, cached -----------------------------------
 
-    def _raw(self, articles, views, progress, cancel) -> dict[str, list] | None:
-        keys = {a.id: _digest(views[a.id].text) for a in articles}
+    def _raw(self, articles, views, keys, progress, cancel) -> dict[str, list] | None:
         found = self.cache.get_many(RAW_STAGE, self.version, keys.values())
         todo = {k: views[a.id].text for a in articles if (k := keys[a.id]) not in found}
         total = len(keys)

@@ -10,7 +10,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .labels import NAMED
 from .text import key
 
 # Tie-break: prefer the label the model is more often right about.
@@ -34,7 +33,3 @@ def common_acronyms(texts: Iterable[str]) -> set[str]:
             if match.group(1)[0].islower():
                 found.add(key(match.group(2)))
     return found
-
-
-def named(label: str) -> bool:
-    return label in NAMED

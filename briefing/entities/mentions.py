@@ -50,31 +50,22 @@ def clean(text: str, start: int, end: int, label: str, ent_id: str = "") -> list
     if ent_id:
         return [Mention(start, end, label, surface, ent_id=ent_id)]
     words = [(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(surface)]
-    titles = [_is_title(w) for _, _, w in words]
-    out: list[Mention] = []
-    i = 0
-    prefix: list[tuple[int, int, str]] = []
-    while i < len(words):
-        if titles[i]:
-            j = i
-            while j < len(words) and titles[j]:
-                j += 1
-            role = " ".join(w for _, _, w in words[i:j])
-            before = [w for w in words[:i] if w not in prefix]
-            rest = words[j:]
-            if before:
-                # "OpenAI CEO Sam Altman": what precedes the title is the organisation.
-                org = _mention(text, before, "ORG" if rest else label)
-                out.extend(org)
-                if org:
-                    role = f"{role} of {org[0].text}" if rest else role
-            if rest:
-                # What follows a title is a person, whatever the raw label said.
-                person = _mention(text, rest, "PERSON", role)
-                out.extend(person)
-            return [m for m in out if _plausible(m)]
-        i += 1
-    return [m for m in _mention(text, words, label) if _plausible(m)]
+    i = next((n for n, (_, _, w) in enumerate(words) if _is_title(w)), None)
+    if i is None:
+        return [m for m in _mention(text, words, label) if _plausible(m)]
+    j = i
+    while j < len(words) and _is_title(words[j][2]):
+        j += 1
+    role = " ".join(w for _, _, w in words[i:j])
+    rest = words[j:]
+    # "OpenAI CEO Sam Altman": what precedes the title is the organisation.
+    out = _mention(text, words[:i], "ORG" if rest else label)
+    if rest:
+        if out:
+            role = f"{role} of {out[0].text}"
+        # What follows a title is a person, whatever the raw label said.
+        out += _mention(text, rest, "PERSON", role)
+    return [m for m in out if _plausible(m)]
 
 
 def _mention(text: str, words: list[tuple[int, int, str]], label: str, role: str = "") -> list[Mention]:

@@ -70,7 +70,7 @@ def _build(name: str, gazetteer: Gazetteer) -> Any:
     from ..errors import UserError
 
     try:
-        nlp = spacy.load(name, exclude=[c for c in NOT_NEEDED])
+        nlp = spacy.load(name, exclude=list(NOT_NEEDED))
     except OSError as error:
         raise UserError(
             f"spaCy pipeline {name!r} is not installed ({str(error).splitlines()[0][:120]}); "

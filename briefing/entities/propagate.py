@@ -24,8 +24,7 @@ _MAX_ENDING = 4  # letters of an inflectional ending after a name in an original
 class Matcher:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.longest = max((len(words(d)) for g in registry.groups for d in g.displays), default=1)
-        self.longest = max(self.longest, 1)
+        self.longest = max([1, *(len(words(d)) for g in registry.groups for d in g.displays)])
         # A run can only start on a word that begins some known name: a cheap filter.
         self.firsts = {words(d)[0] for g in registry.groups for d in g.displays if words(d)}
         self.prefixes = {f[:n] for f in self.firsts for n in range(2, len(f) + 1)} | self.firsts

@@ -53,21 +53,17 @@ def fold_text(text: str) -> Folded:
     return Folded("".join(out), origin)
 
 
-def fold(text: str) -> str:
-    return fold_text(text).text
-
-
 def tokens(folded: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
 
 
 @lru_cache(maxsize=65536)
-def key(name: str) -> str:
-    """The identity of a surface form: "Lee Jae-Young", "LEE JAE YOUNG" -> "leejaeyoung"."""
-    return "".join(t for _, _, t in tokens(fold(name)))
+def words(name: str) -> tuple[str, ...]:
+    """Folded words of a name, hyphen parts split: "Lee Jae-yong" -> ("lee", "jae", "yong")."""
+    return tuple(t for _, _, t in tokens(fold_text(name).text))
 
 
 @lru_cache(maxsize=65536)
-def words(name: str) -> tuple[str, ...]:
-    """Folded words of a name, hyphen parts split: "Lee Jae-yong" -> ("lee", "jae", "yong")."""
-    return tuple(t for _, _, t in tokens(fold(name)))
+def key(name: str) -> str:
+    """The identity of a surface form: "Lee Jae-Young", "LEE JAE YOUNG" -> "leejaeyoung"."""
+    return "".join(words(name))
