@@ -8,6 +8,7 @@ A corrupted or foreign file is moved aside and rebuilt, never a crash.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -20,6 +21,12 @@ from . import paths
 APPLICATION_ID = 0x42524946  # "BRIF": tells our file from any other SQLite file
 SCHEMA_VERSION = 1
 _HEADER = b"SQLite format 3\x00"
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS entries ("
+    " stage TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL,"
+    " value TEXT NOT NULL, created REAL NOT NULL,"
+    " PRIMARY KEY (stage, version, key)) WITHOUT ROWID"
+)
 
 Warn = Callable[[str], None]
 
@@ -48,13 +55,20 @@ class Cache:
     # -- opening -----------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return self._connect()
-        except (sqlite3.DatabaseError, CacheError) as error:
-            aside = self._move_aside()
-            self._warn(f"cache {self.path} was unreadable ({error}); moved to {aside.name} and rebuilt")
-            return self._connect()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                return self._connect()
+            except (sqlite3.DatabaseError, CacheError) as error:
+                if not os.access(self.path.parent, os.W_OK):
+                    raise OSError(f"{self.path.parent} is not writable") from error
+                aside = self._move_aside()
+                self._warn(f"cache {self.path} was unreadable ({error}); moved to {aside.name} and rebuilt")
+                return self._connect()
+        except (OSError, sqlite3.DatabaseError) as error:
+            # A read-only or missing cache folder costs speed, never the session.
+            self._warn(f"cache {self.path} cannot be used ({error}); working without a cache")
+            return _memory_connection()
 
     def _connect(self) -> sqlite3.Connection:
         if self.path.exists() and self.path.stat().st_size:
@@ -70,12 +84,7 @@ class Cache:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS entries ("
-                " stage TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL,"
-                " value TEXT NOT NULL, created REAL NOT NULL,"
-                " PRIMARY KEY (stage, version, key)) WITHOUT ROWID"
-            )
+            conn.execute(SCHEMA)
         except Exception:
             conn.close()
             raise
@@ -150,6 +159,12 @@ class Cache:
         self.close()
 
 
+def _memory_connection() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    conn.execute(SCHEMA)
+    return conn
+
+
 class MemoryCache(Cache):
     """The same API in memory: for callers that must not touch the user's disk."""
 
@@ -157,8 +172,4 @@ class MemoryCache(Cache):
         self.path = Path(":memory:")
         self._warn = warn or (lambda message: None)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        self._conn.execute(
-            "CREATE TABLE entries (stage TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL,"
-            " value TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (stage, version, key)) WITHOUT ROWID"
-        )
+        self._conn = _memory_connection()

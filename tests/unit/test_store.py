@@ -81,3 +81,14 @@ def test_two_processes_share_the_cache_without_corruption(tmp_path):
         assert cache.count("s") == 2 * 200 * 5
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_unusable_cache_folder_falls_back_to_memory(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    warnings = []
+    with Cache(blocker / "cache.sqlite3", warn=warnings.append) as cache:
+        cache.put("s", "1", "k", [1, 2])
+        assert cache.get("s", "1", "k") == [1, 2]
+    assert len(warnings) == 1 and "working without a cache" in warnings[0]
+    assert blocker.read_text() == "a file where the cache folder should be"
