@@ -17,7 +17,7 @@ from .amounts import describe, figures
 from .differences import disagreeing_figures, opposite_claims, unconfirmed
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
-from .players import players
+from .players import headline_role, players
 from .timeline import DateRef, original_date
 from .select import Scored, default_focus, mmr, rank, relevance, resolve_focus
 
@@ -141,7 +141,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     facts.sort(key=lambda s: (-s.agree, -s.score, s.unit.key))
     key_facts = [notes.line(_clean(s.unit.text), [s.unit, *s.support]) for s in facts]
 
-    player_lines = [notes.line(f"{name}: {role}" if role else name, units) for name, role, units in players(corpus, focus_ids)]
+    player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units) for name, role, units in players(corpus, focus_ids)]
     number_lines = _numbers(corpus, unit_weight, notes)
     timeline_lines = _timeline(corpus, unit_weight, notes)
     differences = _differences(corpus, pool, facts, unit_weight, notes)

@@ -34,6 +34,14 @@ def _role_from_text(name: str, units: Sequence[Unit]) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
+def headline_role(role: str) -> str:
+    """"CEO of SoftBank Group" -> "SoftBank Group CEO": the news form, shorter on one screen."""
+    title, sep, organisation = role.partition(" of ")
+    if not sep or " of " in organisation or not organisation[:1].isupper():
+        return role
+    return f"{organisation} {title}"
+
+
 def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[str, str | None, list[Unit]]]:
     """(name, role, first mention per article) for the leading people and organisations."""
     mentions: Counter[str] = Counter()
@@ -46,8 +54,16 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
                 continue
             mentions[e] += 1
             first.setdefault(e, {}).setdefault(unit.article.id, unit)
+    focus_names = [corpus.name(f).casefold() for f in focus]
+
+    def leads_focus(e: str) -> bool:
+        """In the focus, or a person whose role names a focus organisation ("CEO of SoftBank")."""
+        entity = corpus.entities.get(e)
+        roles = " ".join(entity.roles).casefold() if entity else ""
+        return e in focus or any(name in roles for name in focus_names)
+
     # people first: an executive reads "who", then "which company"
-    ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", e not in focus, -len(first[e]), -mentions[e], e))
+    ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -len(first[e]), -mentions[e], e))
     out = []
     for e in distinct(ranked, corpus, limit):
         name = corpus.name(e)

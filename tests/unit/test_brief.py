@@ -299,3 +299,20 @@ def test_bottom_line_stays_whole_at_80x24(which, request):
     end = next(i for i, r in enumerate(rows) if r.startswith("KEY FACTS"))
     shown = " ".join(r[13:].strip() for r in rows[start:end])
     assert shown.startswith(" ".join(b.bottom_line[0].text.split())), shown
+
+
+def test_people_leading_the_focus_organisations_come_first(english_only):
+    names = [line.text.split(":")[0] for line in build(english_only).players]
+    assert names[:3] == ["Sam Altman", "Lee Jae-yong", "Masayoshi Son"]  # the trio of the Seoul meeting
+    focused = [line.text.split(":")[0] for line in build(english_only, focus=["SK Group"]).players]
+    assert focused.index("Chey Tae-won") < focused.index("Masayoshi Son")  # Chairman of SK Group
+
+
+
+def test_roles_read_as_headlines():
+    from briefing.brief.players import headline_role
+
+    assert headline_role("CEO of SoftBank Group") == "SoftBank Group CEO"
+    assert headline_role("Executive Chair of Samsung Electronics") == "Samsung Electronics Executive Chair"
+    assert headline_role("head of the board of directors") == "head of the board of directors"  # not one "X of Org"
+    assert headline_role("spokesperson") == "spokesperson"
