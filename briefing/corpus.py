@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from . import cleaning, sentences, textfile
+from . import cleaning, langid, sentences, textfile
 from .errors import UserError
 from .model import Article, Progress, Removed, Sentence, no_progress
-from .store import Cache
+from .store import Cache, source_version
 
 SUFFIXES = (".txt", ".md")
-STAGE, VERSION = "article", "1"
+STAGE = "article"
 TITLE_WORDS = 25  # a first paragraph this short, with no final period, is a headline
 
 
@@ -85,9 +86,7 @@ def _title(paragraphs: Sequence[str], first_sentence: str) -> tuple[str, bool]:
 
 def parse(text: str, source: str, encoding: str = "utf-8", stripped: Sequence[str] = ()) -> Article:
     """An Article from decoded, sanitised text."""
-    from .langid import detect  # its model takes ~0.7 s to load: only on a cache miss
-
-    lang, _ = detect(text)  # once: page furniture is too short to sway a paragraph-length sample
+    lang, _ = langid.detect(text)  # once: page furniture is too short to sway a paragraph-length sample
     cleaned = cleaning.clean(text, lang, markdown=source.lower().endswith(".md"))
     if not cleaned.paragraphs:
         raise UserError("holds no body text once adverts, bylines and datelines are set aside")
@@ -168,7 +167,8 @@ def load(
         except UserError as error:
             result.problems.append(f"{path}: {error}")
     ids = {id(tf): content_id(tf.text) for _, tf in read}
-    cached = cache.get_many(STAGE, VERSION, ids.values()) if cache else {}
+    version = source_version(cleaning, langid, sentences, textfile, sys.modules[__name__]) if cache else ""
+    cached = cache.get_many(STAGE, version, ids.values()) if cache else {}
     fresh: dict[str, dict] = {}
     seen: set[str] = set()
     for done, (path, tf) in enumerate(read, start=1):
@@ -189,7 +189,7 @@ def load(
             continue
         result.articles.append(article)
     if cache and fresh:
-        cache.put_many(STAGE, VERSION, fresh)
+        cache.put_many(STAGE, version, fresh)
     if not result.articles:
         first = result.problems[0] if result.problems else "nothing to read"
         raise UserError(f"no article could be loaded: {first}")

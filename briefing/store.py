@@ -7,6 +7,7 @@ A corrupted or foreign file is moved aside and rebuilt, never a crash.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -29,6 +30,18 @@ SCHEMA = (
 )
 
 Warn = Callable[[str], None]
+
+
+def source_version(*modules: object) -> str:
+    """A stage version from the source of the modules that compute it.
+
+    Rule-based stages change with their code, not with a model: keying their cache on
+    the code means an upgrade (or a developer's edit) never serves results of old rules.
+    """
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(module.__file__).read_bytes())  # type: ignore[attr-defined]
+    return digest.hexdigest()[:12]
 
 
 class CacheError(Exception):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from functools import lru_cache
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Annotation, Article, Entity, EnglishView, Progress, Provenance, no_progress
-from ..store import Cache
+from ..store import Cache, source_version
 from ..views import original_view
 from . import gazetteer as gaz
 from . import pipeline
@@ -21,6 +22,14 @@ RAW_STAGE = "entities.raw"
 DATES_STAGE = "entities.dates"
 CORPUS_STAGE = "entities.corpus"
 BATCH = 32
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    from . import aliases, consensus, gazetteer, labels, mentions, propagate, resolve, roles, text
+    from .. import numbers
+
+    return source_version(aliases, consensus, gazetteer, labels, mentions, propagate, resolve, roles, text, numbers, store_format)
 
 
 def _digest(text: str) -> str:
@@ -40,6 +49,8 @@ class Annotator:
         path = gazetteer if gazetteer is not None else gaz.default_path()
         self.gazetteer = gaz.load(path)  # a malformed file fails here, as a UserError
         self.version = f"{PIPELINE_VERSION}|{pipeline.model_version(self.model)}|{self.gazetteer.digest}"
+        # the corpus pass is rules, not model: its results follow the rules' code
+        self.corpus_version = f"{self.version}|{rules_version()}"
         self.model_runs = 0  # texts this annotator sent through spaCy (tests, bench)
 
     def annotate(
@@ -61,7 +72,7 @@ class Annotator:
         # corpus pass (about 3 ms an article); any change of article or view recomputes it.
         view_keys = {a.id: _digest(views[a.id].text) for a in articles}
         corpus_key = _digest("|".join(sorted(f"{a.id}:{a.lang}:{view_keys[a.id]}:{views[a.id].status.value}" for a in articles)))
-        kept = self.cache.get(CORPUS_STAGE, self.version, corpus_key)
+        kept = self.cache.get(CORPUS_STAGE, self.corpus_version, corpus_key)
         if kept is not None:
             progress("entities", len(articles), len(articles))
             return store_format.load(kept)
@@ -70,7 +81,7 @@ class Annotator:
             return (), {}
         dates = self._dates(articles)
         result = resolve(articles, views, raw, dates, self.gazetteer)
-        self.cache.put(CORPUS_STAGE, self.version, corpus_key, store_format.dump(*result))
+        self.cache.put(CORPUS_STAGE, self.corpus_version, corpus_key, store_format.dump(*result))
         return result
 
     # -- the model, per article, cached -----------------------------------
@@ -99,13 +110,13 @@ class Annotator:
         """Dates in the non-English originals (dateparser is slow enough to cache)."""
         foreign = [a for a in articles if a.lang != "en"]
         keys = {a.id: f"{a.lang}:{_digest(a.text)}" for a in foreign}
-        found = self.cache.get_many(DATES_STAGE, PIPELINE_VERSION, keys.values())
+        found = self.cache.get_many(DATES_STAGE, rules_version(), keys.values())
         fresh = {}
         for a in foreign:
             if keys[a.id] not in found:
                 fresh[keys[a.id]] = [list(s) for s in find_dates(a.text, a.lang, a.date)]
         if fresh:
-            self.cache.put_many(DATES_STAGE, PIPELINE_VERSION, fresh)
+            self.cache.put_many(DATES_STAGE, rules_version(), fresh)
             found.update(fresh)
         return {a.id: [tuple(s) for s in found[keys[a.id]]] for a in foreign}
 

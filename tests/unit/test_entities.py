@@ -208,3 +208,18 @@ def test_organisation_cues_and_employers_fix_places_the_model_invented(seeds):
     assert kakao.label == "ORG"  # Chung Shin-a is "CEO of Kakao"
     assert all(s.label == "ORG" for a in articles for s in annotations[a.id].english if s.entity == kakao.id)
     assert entity(entities, "Seoul").label == "GPE" and entity(entities, "Japan").label == "GPE"
+
+
+def test_corpus_results_follow_the_rules_code(seeds, monkeypatch):
+    """Cached corpus results of old rules are never served after the rules change."""
+    from briefing.entities import annotator as annotator_module
+
+    articles, _, _, cache = seeds
+    calls = []
+    real_resolve = annotator_module.resolve
+    monkeypatch.setattr(annotator_module, "resolve", lambda *a: calls.append(1) or real_resolve(*a))
+    Annotator(cache, gazetteer=None).annotate(articles, {})
+    assert calls == []  # same rules: the corpus result comes from the cache
+    monkeypatch.setattr(annotator_module, "rules_version", lambda: "edited-rules")
+    Annotator(cache, gazetteer=None).annotate(articles, {})
+    assert calls == [1]

@@ -92,3 +92,17 @@ def test_unusable_cache_folder_falls_back_to_memory(tmp_path):
         assert cache.get("s", "1", "k") == [1, 2]
     assert len(warnings) == 1 and "working without a cache" in warnings[0]
     assert blocker.read_text() == "a file where the cache folder should be"
+
+
+def test_source_version_follows_the_code(tmp_path, monkeypatch):
+    import importlib
+
+    from briefing.store import source_version
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "rules_probe.py").write_text("RULE = 1\n")
+    module = importlib.import_module("rules_probe")
+    first = source_version(module)
+    assert source_version(module) == first
+    (tmp_path / "rules_probe.py").write_text("RULE = 2\n")
+    assert source_version(module) != first
