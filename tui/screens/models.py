@@ -14,9 +14,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
 from ..commands import Command, bindings
+from ..widgets.keybar import KeyBar
 
 MODELS = (
     Command("models.install", "i", "Install language", "Install the model for a language from the Argos index (needs network)", "prompt_language"),
@@ -54,7 +55,7 @@ class ModelsScreen(Screen[None]):
             yield Input(id="models-input")
             yield ProgressBar(id="models-progress", show_eta=False)
             yield Static(id="models-message")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
