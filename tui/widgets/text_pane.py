@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -59,9 +60,12 @@ class Document:
         )
         return cls(view.text, tuple((s.start, s.end) for s in view.sentences), spans, untranslated)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -122,6 +126,7 @@ class TextPane(ScrollView, can_focus=True):
         self.mention: tuple[int, int] | None = None
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[tuple[int, int]] = []  # (start offset, line index) of text lines
+        self._line_offsets: list[int] = []
         self._wrapped_width = -1
         self._styled: Text | None = None
 
@@ -148,6 +153,7 @@ class TextPane(ScrollView, can_focus=True):
         self._wrapped_width = width
         self._lines = wrap(self.document.text, width) if self.document.text else []
         self._line_starts = [(s, i) for i, (s, _) in enumerate(self._lines) if s >= 0]
+        self._line_offsets = [s for s, _ in self._line_starts]  # bisected on every cursor move
         self.virtual_size = Size(width, len(self._lines))
 
     def on_resize(self) -> None:
@@ -182,7 +188,7 @@ class TextPane(ScrollView, can_focus=True):
         for index in self.paired:
             if index < len(doc.sentences):
                 text.stylize(self._style("pair"), *doc.sentences[index])
-        if doc.sentences and self.has_focus_within_pane():
+        if doc.sentences and self.has_focus:
             text.stylize(self._style("cursor"), *doc.sentences[min(self.cursor, len(doc.sentences) - 1)])
         elif doc.sentences and not self.paired:
             text.stylize(self._style("pair"), *doc.sentences[min(self.cursor, len(doc.sentences) - 1)])
@@ -192,9 +198,6 @@ class TextPane(ScrollView, can_focus=True):
         if self.mention:
             text.stylize(self._style("mention"), *self.mention)
         return text
-
-    def has_focus_within_pane(self) -> bool:
-        return self.has_focus
 
     def on_focus(self) -> None:
         self._restyle()
@@ -223,8 +226,7 @@ class TextPane(ScrollView, can_focus=True):
     # -- the cursor ----------------------------------------------------------
 
     def line_of(self, offset: int) -> int:
-        starts = [s for s, _ in self._line_starts]
-        position = max(0, bisect.bisect_right(starts, offset) - 1)
+        position = max(0, bisect.bisect_right(self._line_offsets, offset) - 1)
         return self._line_starts[position][1] if self._line_starts else 0
 
     def _sentence_lines(self, index: int) -> tuple[int, int]:
