@@ -40,6 +40,12 @@ class Value:
     high: float | None = None  # the high end of a range
     currency: str | None = None  # ISO 4217 code, e.g. "USD"
     normalised: str = ""
+    noun: str = ""  # what a count counts ("diamonds"), or a duration's unit ("minutes")
+
+    @property
+    def shown(self) -> str:
+        """The normalised figure with what it counts: "1,354 diamonds", "$500B", "7 min"."""
+        return f"{self.normalised} {self.noun}" if self.kind == "count" and self.noun else self.normalised
 
 
 # Scale words, lower-cased, with the trailing dot removed. German and Hungarian "billion"
@@ -81,6 +87,54 @@ _PATTERN = re.compile(
     rf"(?:\s?(?P<cur>{_WORD_RE})(?![\w]))?",
     re.I,
 )
+
+
+# Times of day in any script: "9:30", "9.30 Uhr", "9h30", "9 a.m.", "午前9時30分", "9 giờ".
+TIME_OF_DAY = re.compile(
+    r"(?:午前|午後)?\s*[0-9０-９]{1,2}\s*時(?:\s*[0-9０-９]{1,2}\s*分)?|"
+    r"\b\d{1,2}\s*[:：]\s*\d{2}(?:\s*(?:Uhr|h|a\.\s?m\.|p\.\s?m\.|am|pm|óra|giờ)\b\.?)?|"
+    r"\b\d{1,2}[.h]\d{2}\s*(?:Uhr|h|a\.\s?m\.|p\.\s?m\.|óra|giờ)|\b\d{1,2}h\d{2}\b|"
+    r"\b\d{1,2}\s*(?:Uhr\b|a\.\s?m\.|p\.\s?m\.|am\b|pm\b|o'clock\b|giờ\b|órakor\b)",
+    re.I,
+)
+NUMBER_WORDS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+# Duration units by language (the name shown, seconds). Vietnamese and Hungarian words that
+# are also other words ("hét" is seven, "nap" a word in English) are left out.
+_UNITS = [
+    (r"seconds?|secs?|segundos?|secondi|sekunden?|másodperc\w*|giây|秒間?", "s", 1),
+    (r"minutes?|mins?|minutos?|minuti|minuten?|perc(?:ig|es|en)?|phút|分間?|минут\w*", "min", 60),
+    (r"hours?|hrs?|horas?|ore|stunden?|ór(?:a|ás|án|ára|áig)|giờ|時間|час\w*", "h", 3600),
+    (r"days?|días?|giorni|tagen?|tage|napig|napos|日間", "day", 86400),
+    (r"weeks?|semanas?|settimane|wochen?|tuần|週間", "week", 604800),
+    (r"months?|meses|mesi|monaten?|monate|hónap\w*|か月|ヶ月", "month", 2629800),
+    (r"years?|años|anni|jahren?|jahre|év(?:e|ig|es|nyi)?|năm", "year", 31557600),
+]
+_UNIT_RES = [(re.compile(p, re.I), name, sec) for p, name, sec in _UNITS]
+_NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_DURATION = re.compile(
+    rf"(?<![A-Za-zÀ-ɏ\d.,:])(?P<n>\d+(?:[.,]\d+)?|{_NUMBER_WORD_RE})(?:[\s\u00a0-])?(?P<unit>{'|'.join(p for p, _, _ in _UNITS)})(?![a-zA-ZÀ-ɏ])",
+    re.I,
+)
+_SMALL_COUNT = re.compile(rf"(?<![\w.,:$€£¥₩-])(?P<n>\d{{1,3}}|(?:{_NUMBER_WORD_RE})(?![\w-]))(?![\w.,:%-])", re.I)
+_MONTHS = set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_FUNCTION = set(
+    "a an the and or but of to in on at by for from with as is are was were be been has have had it its this that "
+    "than then when while who which after before since until during over under about into per percent".split()
+)
+_PLURALS = set("people children men women police staff personnel troops cattle".split())
+# Words after a number that make it no count: a rank, a measure, a share, a time.
+_NOT_COUNTED = set(
+    "percent per cent pc st nd rd th times time years year months month weeks week days day hours hour minutes minute "
+    "seconds second km kilometres kilometers miles mile metres meters m kg tonnes tons degrees of a.m p.m am pm".split()
+) | _FUNCTION
 
 
 def parse_number(raw: str, lang: str | None = None) -> float:
@@ -153,9 +207,14 @@ def _scale(word: str | None, lang: str | None) -> float:
 
 
 def find_values(text: str, lang: str | None = None) -> list[Value]:
-    """Money amounts (a currency symbol or word) and counts (a scale word, or >= 1,000)."""
+    """Money amounts (a currency symbol or word), counts (a scale word, >= 1,000, or in English
+    a number before a noun: "8 jewels", "four suspects") and durations ("7 minutos", "19-hour"),
+    in text order. Years ("in 1661"), times of day ("9:30 a.m.") and dates are none of them."""
+    times = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text)]
     values: list[Value] = []
     for match in _PATTERN.finditer(text):
+        if _inside(match.start("low"), times):
+            continue
         currency = _currency(match)
         scale_word = match.group("scale")
         # A bare "m"/"b"/"k" is a scale only right after money ("$5m"), never a word.
@@ -174,21 +233,89 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
             end -= 1  # the sentence's full stop, not an abbreviation's
         if currency:
             kind = "money"
-        elif scale_word or (low >= 1000 and not _looks_like_year(match.group("low"))):
+        elif scale_word or (low >= 1000 and not _looks_like_year(match.group("low"), text[end:], lang)):
             kind = "count"
         else:
             continue
         if not currency and match.group("cur"):
             end = match.start("cur")  # a currency word it could not read is no part of the figure
-        start = match.start()
+        start = match.start("pre") if match.group("pre") else match.start("low")
         raw = text[start:end].rstrip()
-        values.append(Value(start, start + len(raw), raw, kind, low, high, currency, format_amount(low, currency, high)))
-    return values
+        noun = _noun(text[start + len(raw):], lang) if kind == "count" else ""
+        if kind == "count" and not scale_word and high is None and low < 1e6:
+            shown = f"{low:,.0f}"  # "1,354 diamonds": a count under a million is shown exactly
+        else:
+            shown = format_amount(low, currency, high)
+        values.append(Value(start, start + len(raw), raw, kind, low, high, currency, shown, noun))
+    taken = [(v.start, v.end) for v in values] + times
+    values.extend(v for v in _small(text, lang) if not any(a < v.end and v.start < b for a, b in taken))
+    return sorted(values, key=lambda v: v.start)
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
+def _noun(after: str, lang: str | None) -> str:
+    """The words right after a count that say what it counts: "diamonds", "H100 GPUs"."""
+    words = []
+    for m in re.finditer(r"\s*([^\W_][\w’'-]*)", after):
+        if m.start() != (words[-1][1] if words else 0):
+            break
+        word = m.group(1)
+        if word.lower() in _FUNCTION or word.lower() in _MONTHS or (lang in (None, "en") and word.isupper() and len(word) > 5):
+            break
+        words.append((word, m.end()))
+        if len(words) == 2 or lang not in (None, "en") or word[-1:].lower() == "s":
+            break
+    return " ".join(w for w, _ in words)
+
+
+def _small(text: str, lang: str | None) -> list[Value]:
+    """Durations in any language, and small counts before a noun in English."""
+    out = []
+    for m in _DURATION.finditer(text):
+        unit = m.group("unit")
+        if re.match(r"\s*\d", text[m.end():]):
+            continue  # "4 tháng 2" is a date (4 February), not four months
+        amount = _amount(m.group("n"), lang)
+        if amount is None:
+            continue
+        name, seconds = next((n, sec) for pattern, n, sec in _UNIT_RES if pattern.fullmatch(unit))
+        out.append(Value(m.start(), m.end(), m.group(0), "duration", amount * seconds, None, None, f"{_short(amount)} {name}", name))
+    if lang in (None, "en"):
+        for m in _SMALL_COUNT.finditer(text):
+            noun = _noun(text[m.end():], lang)
+            amount = _amount(m.group("n"), lang)
+            head = noun.split()[0].lower() if noun else ""
+            if amount is None or amount >= 1000 or head in _NOT_COUNTED or not (head.endswith("s") or head in _PLURALS):
+                continue
+            if any(m.start() < v.end and v.start < m.end() for v in out):
+                continue
+            out.append(Value(m.start(), m.end(), m.group(0), "count", amount, None, None, _short(amount), noun))
+    return out
+
+
+def _amount(raw: str, lang: str | None) -> float | None:
+    word = raw.lower()
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    try:
+        return parse_number(raw, lang)
+    except ValueError:
+        return None
 
 
 def find_money(text: str, lang: str | None = None) -> list[Value]:
     return [v for v in find_values(text, lang) if v.kind == "money"]
 
 
-def _looks_like_year(raw: str) -> bool:
-    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+def _looks_like_year(raw: str, after: str = "", lang: str | None = None) -> bool:
+    """A bare four-digit number from 1000 to 2099 is a year ("in 1661", "since 2019 the"),
+    unless English text goes on with what it counts ("1500 soldiers")."""
+    if not (raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2099):
+        return False
+    if lang not in (None, "en"):
+        return True
+    nxt = re.match(r"\s([a-z][\w-]*)", after)
+    return not nxt or nxt.group(1) in _FUNCTION or nxt.group(1) in _MONTHS

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -176,8 +177,6 @@ def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
     return sorted(found, key=lambda d: d.start)
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DIGIT = re.compile(r"\d")
 
 
 def _parser(lang: str, base: dt.date | None):
@@ -189,27 +188,50 @@ def _parser(lang: str, base: dt.date | None):
     return DateDataParser(languages=[lang], settings=settings)
 
 
+# Two far-apart reference days: a date read the same against both is absolute; one that
+# moves with them is relative and needs the article's own date.
+_PROBES = (dt.date(2001, 3, 15), dt.date(2003, 8, 20))
+
+
+def _read(parser, text: str):
+    data = parser.get_date_data(text)
+    if data.date_obj is None and " " in text.strip():  # "am Freitag": try without the preposition
+        data = parser.get_date_data(text.strip().split(" ", 1)[1])
+    return data
+
+
+def _start(day: dt.date, period: str) -> dt.date:
+    """The first day of the period `day` falls in (a year read on 15 March is 1 January)."""
+    return day.replace(month=1, day=1) if period == "year" else day.replace(day=1) if period == "month" else day
+
+
 @lru_cache(maxsize=4096)  # a rebuild re-reads the same spans; dateparser is slow
 def original_date(text: str, lang: str, base: dt.date | None) -> DateRef | None:
     """A DATE span of an untranslated original ("ngày 4 tháng 2", "am Freitag"), read by
     dateparser in the article's language and resolved against the article's date.
 
-    Without an article date only a day and month written in digits is kept, as "monthday"
-    (its year is then found from the corpus); a relative date ("on Friday") is dropped.
+    Never a date: a time of day ("gegen 9:30 Uhr", "午前９時３０分") or a duration ("7 minutos"):
+    times are cut out first, and what dateparser reads as minutes or hours from the reference
+    (a result not at midnight) is refused. Without an article date a relative date ("am
+    Freitag") is dropped, never resolved against the clock; a day and month without a year
+    is kept as "monthday" (its year is then found from the corpus).
     """
+    from .. import numbers
+
+    plain = unicodedata.normalize("NFKC", text)
+    plain = " ".join(numbers.TIME_OF_DAY.sub(" ", plain).split())
+    if not re.search(r"[^\W\d_]{2,}|\d", plain):
+        return None
     try:
-        parser = _parser(lang, base)
-        data = parser.get_date_data(text)
-        if data.date_obj is None and " " in text.strip():  # "am Freitag": try without the preposition
-            data = parser.get_date_data(text.strip().split(" ", 1)[1])
+        reads = [(b, _read(_parser(lang, b), plain)) for b in ((base,) if base else _PROBES)]
     except Exception:  # an unknown language code or a parser failure: no date, never a crash
         return None
-    if data.date_obj is None:
+    if any(data.date_obj is None or data.date_obj.time() != dt.time() for _, data in reads):
         return None
-    d = data.date_obj.date()
-    period = data.period if data.period in ("day", "week", "month", "year") else "day"
-    if _YEAR.search(text) or base is not None:
-        return DateRef(0, len(text), text, "day" if period == "week" else period, d)
-    if period == "day" and _DIGIT.search(text):
-        return DateRef(0, len(text), text, "monthday", dt.date(2000, d.month, d.day))
+    period = reads[0][1].period if reads[0][1].period in ("day", "week", "month", "year") else "day"
+    days = [_start(data.date_obj.date(), period) for _, data in reads]
+    if base is not None or days[0] == days[1]:
+        return DateRef(0, len(text), text, "day" if period == "week" else period, days[0])
+    if period == "day" and (days[0].month, days[0].day) == (days[1].month, days[1].day):
+        return DateRef(0, len(text), text, "monthday", dt.date(2000, days[0].month, days[0].day))
     return None

@@ -106,6 +106,9 @@ def _calendar_words(lang: str) -> set[str]:
 def _is_date(surface: str, calendar: set[str]) -> bool:
     if "_" in surface or re.search(r"\d[^\W\d_]|[^\W\d_]\d", surface):
         return False  # "ad_1", "H100": identifiers, not dates
+    if any(v.kind == "duration" for v in numbers.find_values(surface)):
+        return False  # "7 Minuten": how long, not when
+    surface = numbers.TIME_OF_DAY.sub(" ", surface)  # "gegen 9:30 Uhr": what is left must be a date
     ws = [key(w) for w in re.findall(r"\w+", surface)]
     if any(w.startswith(c) for w in ws for c in calendar):
         return True  # "am Freitag", "Juni", "hétfőn"

@@ -31,9 +31,36 @@ def test_range_keeps_both_ends():
     assert (v.value, v.high, v.currency) == (15e9, 20e9, "USD")
 
 
-def test_counts_and_years():
+def test_counts_durations_and_years():
     values = find_values("about 350,000 H100 GPUs in 2024 and 19 hours", "en")
-    assert [(v.text, v.kind, v.normalised) for v in values] == [("350,000", "count", "350K")]
+    assert [(v.text, v.kind, v.shown) for v in values] == [("350,000", "count", "350,000 H100 GPUs"), ("19 hours", "duration", "19 h")]
+
+
+@pytest.mark.parametrize("text, lang", [("a portrait painted in 1661, then sold", "en"), ("im Jahr 1661 gemalt", "de"), ("since 2019 the firm", "en")])
+def test_a_year_is_never_a_quantity(text, lang):
+    assert find_values(text, lang) == []
+
+
+def test_a_count_keeps_its_noun():
+    (v,) = find_values("The thieves took 1,354 diamonds.", "en")
+    assert (v.kind, v.shown) == ("count", "1,354 diamonds")
+    (v,) = find_values("Police arrested eight people on Sunday.", "en")
+    assert (v.kind, v.value, v.noun) == ("count", 8, "people")
+    assert find_values("On February 4 the two met, 3 of them smiling.", "en") == []  # no noun counted
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Der Raub dauerte 7 Minuten.", "de"), ("El robo duró 7 minutos.", "es"), ("It took seven minutes.", "en"), ("わずか7分間で", "ja")],
+)
+def test_durations_in_any_language(text, lang):
+    (v,) = find_values(text, lang)
+    assert (v.kind, v.value, v.normalised) == ("duration", 420, "7 min")
+
+
+@pytest.mark.parametrize("text, lang", [("gegen 9:30 Uhr", "de"), ("午前９時３０分ごろ", "ja"), ("at 9:30 a.m.", "en"), ("um 10 Uhr", "de"), ("ngày 4 tháng 2", "vi")])
+def test_times_of_day_and_dates_are_no_figures(text, lang):
+    assert find_values(text, lang) == []
 
 
 @pytest.mark.parametrize(
