@@ -1,0 +1,391 @@
+"""Briefing quality on the development corpora and the seeds, against lead, TextRank, LexRank.
+
+    .venv/bin/python bench/quality.py [CORPUS ...]
+
+For each corpus (bench/corpora/NN-*/ and the seeds) and each mode (English only: no
+sidecars and no translation models; provided: the NAME.en.txt sidecars), builds the 100x30
+briefing as `briefing export --format text` does, then the baselines at the same character
+budget (the characters of the fitted screen, labels included), and prints one table per
+corpus. Columns, per system:
+
+- facts: checklist facts matched / facts (and / facts stated in that mode's English input);
+- wrong: claims of agreement that are wrong: a line claiming agreement ("N agree") or the
+  bottom line (a baseline's first line) that matches a not_consensus regex, or an "N agree"
+  line with a figure that one of its cited sources does not contain;
+- junk: lines of page furniture (generic patterns below plus the event's own);
+- fragments: prose lines that end cut ("…", no terminal punctuation) or on a function word;
+- disagreements: checklist disagreements with a regex, shown / such disagreements.
+
+Runs against a temporary home, cache and config (as tests/conftest.py does), so no user
+model, cache or setting changes the result, and machine translation is never used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPORA = HERE / "corpora"
+SEEDS = ROOT / "seeds"
+SEED_SIDECARS = ROOT / "tests" / "data" / "provided"
+SIZE = (100, 30)
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+# Furniture found on news pages of any outlet: credits, share bars, navigation, galleries.
+GENERIC_JUNK = (
+    r"^\s*[•·▪■◦]\s",  # a gallery or list bullet kept from the page
+    r"\((AP|AFP|Reuters|Getty Images|EPA|Xinhua)( Photo)?[^)]*\)",
+    r"\b(photo|picture|image)s? (by|courtesy|credit)",
+    r"©|\ball rights reserved\b",
+    r"\baccessibility links\b|\bbreaking news\b|\bjump to content\b|\bskip to (main )?content\b",
+    r"\bshare (this|on)\b|^\W*(share|print|e-?mail|tweet|comments?)\W*$",
+    r"\b(read more|more stories|you may also like|related (stories|articles|content)|sign up|subscribe|advertisement|follow us)\b",
+    r"^\W*(XS|SM|MD|LG)(\W+(XS|SM|MD|LG))*\W*$",
+    r"\b\d{1,2}:\d{2}\s+\d{1,2}:\d{2}:\d{2}\b",  # a media player's time counters
+)
+# fmt: off
+FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "of",
+    "to", "in", "on", "at", "for", "with", "by", "from", "into", "onto", "about", "as", "than", "over",
+    "under", "between", "among", "through", "during", "and", "or", "but", "nor", "that", "which", "who",
+    "whose", "whom", "because", "while", "if", "is", "are", "was", "were", "be", "been", "being", "has",
+    "have", "had", "do", "does", "did", "will", "would", "could", "should", "can", "may", "might",
+    "must", "shall"
+))
+# fmt: on
+TERMINAL = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
+MARKS = re.compile(r"(?:\s*\[\d+\])+(?:\s+(\d+) agree)?\s*$")
+CITE = re.compile(r"\[(\d+)\]")
+LABEL = re.compile(r"^([A-Z][A-Z ]*[A-Z])\s{2,}(.*)$")
+FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+YEAR = re.compile(r"(19|20)\d\d")
+PROSE_SECTIONS = ("BOTTOM LINE", "KEY FACTS", "NUMBERS", "TIMELINE", "DIFFERENCES")
+
+
+# -- checklists ------------------------------------------------------------------------------
+
+
+@dataclass
+class Fact:
+    id: str
+    description: str
+    alternatives: list[list[str]]  # found when every regex of one alternative matches
+
+
+@dataclass
+class Checklist:
+    facts: list[Fact]
+    disagreements: list[dict] = field(default_factory=list)
+    not_consensus: list[dict] = field(default_factory=list)
+    junk: list[str] = field(default_factory=list)
+
+
+def load_checklist(path: Path) -> Checklist:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    facts = [Fact(f["id"], f["description"], [[p] for p in f["any"]]) for f in data.get("facts", [])]
+    return Checklist(facts, data.get("disagreements", []), data.get("not_consensus", []), data.get("junk", []))
+
+
+def seed_checklist() -> Checklist:
+    """The seeds' held-out facts from tests/facts.py (name -> alternatives of all-match regexes)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from facts import FACTS
+    finally:
+        sys.path.pop(0)
+    return Checklist([Fact(name, name, [list(alt) for alt in alts]) for name, alts in FACTS.items()])
+
+
+def _search(pattern: str, text: str) -> bool:
+    return re.search(pattern, text, re.IGNORECASE | re.DOTALL | re.MULTILINE) is not None
+
+
+def facts_found(text: str, checklist: Checklist) -> list[str]:
+    return [f.id for f in checklist.facts if any(all(_search(p, text) for p in alt) for alt in f.alternatives)]
+
+
+# -- reading a screen --------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    section: str
+    text: str  # without the trailing citation marks
+    cites: tuple[int, ...] = ()
+    agree: int = 1
+
+    @property
+    def claims_agreement(self) -> bool:
+        return self.section == "BOTTOM LINE" or self.agree > 1
+
+
+def _item(section: str, raw: str) -> Item:
+    raw = raw.strip()
+    tail = MARKS.search(raw)
+    if not tail:
+        return Item(section, raw)
+    cites = tuple(int(n) for n in CITE.findall(tail.group()))
+    agree = int(tail.group(1)) if tail.group(1) else 1
+    return Item(section, raw[: tail.start()].rstrip(), cites, agree)
+
+
+def screen_items(screen: str) -> list[Item]:
+    """The items of a fitted briefing: wrapped rows joined, marks split off, title dropped."""
+    items: list[Item] = []
+    section, pending = "", ""
+    for row in screen.splitlines()[1:]:
+        label = LABEL.match(row)
+        if label:
+            if pending:
+                items.append(_item(section, pending))
+            section, content, pending = label.group(1), label.group(2), ""
+        else:
+            content = row.strip()
+        if not content:
+            continue
+        if section in ("PLAYERS", "SOURCES"):
+            items.extend(_item(section, part) for part in content.split(" · "))
+            continue
+        pending = f"{pending} {content}".strip()
+        if MARKS.search(pending):  # an item ends with its citations
+            items.append(_item(section, pending))
+            pending = ""
+    if pending:
+        items.append(_item(section, pending))
+    return items
+
+
+def baseline_items(text: str) -> list[Item]:
+    """A baseline's lines; its first line stands where the briefing's bottom line does."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return [Item("BOTTOM LINE" if i == 0 else "TEXT", line.strip()) for i, line in enumerate(lines)]
+
+
+# -- the counts ----------------------------------------------------------------------------------
+
+
+def is_fragment(text: str) -> bool:
+    text = text.rstrip()
+    if not text or text.endswith("…") or not TERMINAL.search(text):
+        return True
+    words = re.findall(r"[\w'’-]+", text)
+    return bool(words) and words[-1].lower() in FUNCTION_WORDS
+
+
+def fragments(items: Sequence[Item]) -> list[Item]:
+    return [i for i in items if i.section in PROSE_SECTIONS + ("TEXT",) and is_fragment(_content(i))]
+
+
+def _content(item: Item) -> str:
+    """A timeline entry's text after its date label."""
+    if item.section == "TIMELINE":
+        return re.sub(r"^[^:]{1,40}:\s+", "", item.text)
+    return item.text
+
+
+def junk(items: Sequence[Item], checklist: Checklist) -> list[Item]:
+    patterns = list(GENERIC_JUNK) + list(checklist.junk)
+    return [i for i in items if i.section != "SOURCES" and any(_search(p, i.text) for p in patterns)]
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"(?<=\d),(?=\d)", "", text)
+
+
+def unsupported_figures(item: Item, sources: dict[int, str]) -> list[str]:
+    """Figures of an agreement line that a cited source does not state."""
+    if item.agree < 2:
+        return []
+    missing = []
+    for figure in FIGURE.findall(item.text):
+        value = _digits(figure).rstrip(".,")
+        if len(value.replace(".", "")) < 2 or YEAR.fullmatch(value):  # one digit: too common; a year: often inferred
+            continue
+        pattern = rf"(?<![\d.]){re.escape(value)}(?![\d])"
+        for note in item.cites:
+            if note in sources and not re.search(pattern, _digits(sources[note])):
+                missing.append(f"{figure} not in [{note}]")
+    return missing
+
+
+def wrong_claims(items: Sequence[Item], checklist: Checklist, sources: dict[int, str] | None = None) -> list[tuple[Item, str]]:
+    out = []
+    for item in items:
+        if not item.claims_agreement:
+            continue
+        reasons = [c["id"] for c in checklist.not_consensus if any(_search(p, item.text) for p in c["any"])]
+        reasons += unsupported_figures(item, sources or {})
+        if reasons:
+            out.append((item, ", ".join(reasons)))
+    return out
+
+
+def disagreements_shown(text: str, checklist: Checklist) -> tuple[int, int]:
+    checkable = [d for d in checklist.disagreements if d.get("any")]
+    shown = sum(any(_search(p, text) for p in d["any"]) for d in checkable)
+    return shown, len(checkable)
+
+
+# -- running ----------------------------------------------------------------------------------
+
+
+def isolate() -> Path:
+    """A temporary home, cache and config, before anything imports argostranslate."""
+    home = Path(tempfile.mkdtemp(prefix="briefing-quality-"))
+    for name, sub in {
+        "HOME": "",
+        "XDG_DATA_HOME": ".local/share",
+        "XDG_CONFIG_HOME": ".config",
+        "XDG_CACHE_HOME": ".cache",
+        "BRIEFING_CACHE_DIR": "briefing-cache",
+        "BRIEFING_CONFIG_DIR": "briefing-config",
+    }.items():
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(home / sub)
+    return home
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith((".en.txt", ".en.md"))
+
+
+def articles_of(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not is_sidecar(p) and p.name != "README.md")
+
+
+def staged(articles: Iterable[Path], sidecars: Iterable[Path], into: Path) -> Path:
+    into.mkdir(parents=True)
+    for path in [*articles, *sidecars]:
+        shutil.copy(path, into / path.name)
+    return into
+
+
+@dataclass
+class Corpus:
+    name: str
+    articles: list[Path]
+    sidecars: list[Path]
+    checklist: Checklist
+
+
+def corpora(names: Sequence[str] = ()) -> list[Corpus]:
+    found = [Corpus("seeds", sorted(SEEDS.glob("*.txt")), sorted(SEED_SIDECARS.glob("*.en.txt")), seed_checklist())]
+    for folder in sorted(p for p in CORPORA.iterdir() if p.is_dir()):
+        if not (folder / "checklist.toml").is_file():  # a corpus still being written
+            print(f"skipped {folder.name}: no checklist.toml yet", file=sys.stderr)
+            continue
+        sidecars = sorted(p for p in folder.iterdir() if is_sidecar(p))
+        found.append(Corpus(folder.name, articles_of(folder), sidecars, load_checklist(folder / "checklist.toml")))
+    return [c for c in found if not names or c.name in names]
+
+
+@dataclass
+class Score:
+    system: str
+    found: list[str]
+    wrong: list[tuple[Item, str]]
+    junk: list[Item]
+    fragments: list[Item]
+    disagreements: tuple[int, int]
+
+
+def score(system: str, text: str, items: list[Item], checklist: Checklist, sources: dict[int, str] | None = None) -> Score:
+    return Score(
+        system,
+        facts_found(text, checklist),
+        wrong_claims(items, checklist, sources),
+        junk(items, checklist),
+        fragments(items),
+        disagreements_shown(text, checklist),
+    )
+
+
+def measure(corpus: Corpus, provided: bool, work: Path) -> tuple[list[Score], int, list[str]]:
+    """Scores of the briefing and the baselines, the budget, and the facts stated in the input."""
+    from baselines import BASELINES, english_sentences  # bench/ is on sys.path when run as a script
+    from briefing import corpus as corpus_module
+    from briefing import pipeline
+    from briefing.brief import build, fit_text
+    from briefing.store import Cache
+
+    folder = staged(corpus.articles, corpus.sidecars if provided else [], work / f"{corpus.name}-{'provided' if provided else 'english'}")
+    with Cache(warn=lambda message: None) as cache:
+        loaded = corpus_module.load([folder], cache)
+        analysis = pipeline.analyse(loaded.articles, cache)
+    briefing = build(analysis, size=SIZE)
+    screen = fit_text(briefing, SIZE)
+    budget = sum(len(line.strip()) for line in screen.splitlines())
+    by_id = {a.id: a for a in analysis.articles}
+    sources = {
+        s.note: "\n".join(by_id[s.article_id].paragraphs) + "\n" + analysis.views[s.article_id].text
+        for s in briefing.sources
+        if s.article_id in by_id
+    }
+    per_article = english_sentences(analysis)
+    stated = facts_found("\n".join(s for doc in per_article for s in doc), corpus.checklist)
+    scores = [score("briefing", screen, screen_items(screen), corpus.checklist, sources)]
+    for name, baseline in BASELINES.items():
+        text = baseline(per_article, budget)
+        scores.append(score(name, text, baseline_items(text), corpus.checklist))
+    return scores, budget, stated
+
+
+def table(corpus: Corpus, mode: str, scores: list[Score], budget: int, stated: list[str]) -> str:
+    total = len(corpus.checklist.facts)
+    rows = [
+        (
+            f"== {corpus.name} · {mode} · {len(corpus.articles)} articles · budget {budget} chars · "
+            f"{total} facts, {len(stated)} stated in this mode's English input"
+        ),
+        f"{'system':<10} {'facts':>7} {'of stated':>9} {'wrong':>5} {'junk':>4} {'fragments':>9} {'disagreements':>13}",
+    ]
+    for s in scores:
+        of_stated = len(set(s.found) & set(stated))
+        rows.append(
+            f"{s.system:<10} {len(s.found):>3}/{total:<3} {of_stated:>5}/{len(stated):<3} {len(s.wrong):>5} "
+            f"{len(s.junk):>4} {len(s.fragments):>9} {s.disagreements[0]:>9}/{s.disagreements[1]:<3}"
+        )
+    briefing = scores[0]
+    details = [f"   wrong ({s.system}): {item.text[:70]!r} ({why})" for s in scores for item, why in s.wrong]
+    details += [f"   junk: {item.text[:80]!r}" for item in briefing.junk]
+    details += [f"   fragment: {item.text[-80:]!r}" for item in briefing.fragments]
+    return "\n".join(rows + details)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    names = list(sys.argv[1:] if argv is None else argv)
+    home = isolate()
+    sys.path.insert(0, str(HERE))
+    summary: dict[str, list[tuple[str, list[Score]]]] = {}
+    try:
+        for corpus in corpora(names):
+            for provided, mode in ((False, "English only"), (True, "provided translations")):
+                scores, budget, stated = measure(corpus, provided, home / "work")
+                print(table(corpus, mode, scores, budget, stated), end="\n\n")
+                summary.setdefault(mode, []).append((corpus.name, scores))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    for mode, runs in summary.items():
+        ratios, wrong, junk_lines, cut = [], 0, 0, 0
+        for _, scores in runs:
+            best = max(len(s.found) for s in scores[1:])
+            ratios.append(len(scores[0].found) / best if best else float("inf"))
+            wrong, junk_lines, cut = wrong + len(scores[0].wrong), junk_lines + len(scores[0].junk), cut + len(scores[0].fragments)
+        print(
+            f"SUMMARY {mode}: briefing recall / best baseline, worst corpus {min(ratios):.2f} (bar 1.30); "
+            f"wrong claims {wrong}, junk lines {junk_lines}, fragment lines {cut} over {len(runs)} corpora (bar 0 each)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
