@@ -148,10 +148,11 @@ class ModelsScreen(Screen[None]):
         if not self.packages or table.cursor_row is None or table.cursor_row >= len(self.packages):
             self._message("Nothing selected to remove.", error=False)
             return
-        self.remove(self.packages[table.cursor_row].from_code)
+        self.remove_package(self.packages[table.cursor_row].from_code)
 
+    # Not `remove`: that is Widget.remove, which Textual awaits when the screen is popped.
     @work(thread=True, exclusive=True, group="models-change", exit_on_error=False)
-    def remove(self, lang: str) -> None:
+    def remove_package(self, lang: str) -> None:
         from briefing.errors import UserError
         from briefing.translate import packages
 
