@@ -25,7 +25,10 @@ _BYLINE = re.compile(
 _ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[ T]\d{1,2}:\d\d(?::\d\d)?)?\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# No brackets inside: a line of a million "[" stays linear (each try ends at the next bracket).
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_LINE_ENDS = (".", "!", "?", ":", "”", '"', "。", "！", "？", "」")  # a line ending so is not hard-wrapped
+BYLINE_CHARS = 300  # a byline is a short line; longer ones are body text and not worth the regex
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def _parse_dateline(line: str, lang: str) -> dt.date | None:
 
 
 def _byline(line: str) -> str | None:
+    if len(line) > BYLINE_CHARS:
+        return None
     email = _EMAIL_TAIL.search(line)
     head = line[: email.start()] if email else line
     match = _BYLINE.match(head)
@@ -101,7 +106,7 @@ def _paragraph_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if not block:
             continue
         wrapped = len(block) > 1 and all(
-            len(text) >= 40 and not text.endswith((".", "!", "?", ":", "”", '"')) for _, text in block[:-1]
+            len(text) >= 40 and not text.endswith(_LINE_ENDS) for _, text in block[:-1]
         )
         if wrapped:
             out.append((block[0][0], " ".join(text for _, text in block)))

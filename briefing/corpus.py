@@ -2,25 +2,32 @@
 
 Loading never imports spaCy or Argos. A parsed article is cached by content
 hash, so reopening a corpus skips language identification and date parsing.
+Nothing is skipped without a word: every file or folder left out (unreadable,
+not a regular file, a symlink loop) is one line in `LoadResult.problems`, its
+name made safe for display by `briefing.sanitize.path`.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import os
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from . import cleaning, langid, sentences, textfile
+from . import cleaning, langid, sanitize, sentences, textfile
 from .errors import UserError
 from .model import Article, Progress, Removed, Sentence, no_progress
 from .store import Cache, source_version
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md")  # the article types: the one place a new reader (HTML, feeds) hooks in
 STAGE = "article"
+STDIN_SOURCE = "<stdin>"  # Article.source of an article read from standard input (`-`)
 TITLE_WORDS = 25  # a first paragraph this short, with no final period, is a headline
 
 
@@ -28,6 +35,7 @@ TITLE_WORDS = 25  # a first paragraph this short, with no final period, is a hea
 class LoadResult:
     articles: list[Article]
     problems: list[str] = field(default_factory=list)  # one line each: "path: what is wrong"
+    cancelled: bool = False  # `cancel` was set: `articles` holds what was loaded by then
 
 
 def is_sidecar(path: Path) -> bool:
@@ -39,30 +47,86 @@ def is_sidecar(path: Path) -> bool:
     return any((path.with_name(base + suffix)).exists() for suffix in SUFFIXES)
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """The article files under `paths`, in a stable order; UserError when none."""
+def discover(paths: Iterable[str | Path], problems: list[str] | None = None) -> list[Path]:
+    """The article files under `paths`, in a stable order; UserError when none.
+
+    `-` stands for standard input. What a folder holds but cannot be read is one
+    line each in `problems` (when given).
+    """
+    problems = problems if problems is not None else []
     found: list[Path] = []
     for given in paths:
+        if str(given) == textfile.STDIN:
+            found.append(Path(textfile.STDIN))
+            continue
         path = Path(given).expanduser()
+        if path == Path(textfile.STDIN):
+            path = path.absolute()  # "./-" is a file named "-", not standard input
         if not path.exists():
-            raise UserError(f"{given}: no such file or folder; give a .txt/.md file or a folder of them")
+            raise UserError(f"{sanitize.path(given)}: no such file or folder; give a .txt/.md file or a folder of them")
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            files = [p for p in files if not is_sidecar(p)]
+            files = [p for p in _walk(path, problems) if not is_sidecar(p)]
             if not files:
-                raise UserError(f"{given}: this folder holds no .txt or .md articles")
+                raise UserError(f"{sanitize.path(given)}: this folder holds no .txt or .md articles")
             found.extend(files)
         elif not is_sidecar(path):  # a shell glob brings in translations too: they go with their article
             found.append(path)
     if not found:
         raise UserError("only provided translations (NAME.en.txt) were given; give the articles they translate")
     return list(dict.fromkeys(found))
+
+
+def _walk(root: Path, problems: list[str]) -> list[Path]:
+    """Article files under `root`, sorted; hidden names skipped, symlinked folders followed once."""
+    files: list[Path] = []
+    try:
+        info = root.stat()
+    except OSError as error:
+        raise UserError(f"{sanitize.path(root)}: folder cannot be read ({error.strerror or error})") from None
+    seen = {(info.st_dev, info.st_ino)}  # folders read: a link back to one would loop or repeat
+    todo, links = [root], []  # linked folders come last, so a real folder is read by its own name
+    while todo or links:
+        if not todo:
+            path, key = links.pop(0)
+            if key in seen:
+                problems.append(f"{sanitize.path(path)}: a symlink to a folder already read; not followed (it would loop or repeat)")
+                continue
+            seen.add(key)
+            todo.append(path)
+        folder = todo.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as error:
+            if folder == root:
+                raise UserError(f"{sanitize.path(root)}: folder cannot be read ({error.strerror or error})") from None
+            problems.append(f"{sanitize.path(folder)}: folder cannot be read ({error.strerror or error}); skipped")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            article = path.suffix.lower() in SUFFIXES
+            try:
+                info = entry.stat()  # follows symlinks
+            except OSError as error:
+                if article or entry.is_symlink():
+                    problems.append(f"{sanitize.path(path)}: cannot be read ({error.strerror or error}); skipped")
+                continue
+            if entry.is_dir():
+                key = (info.st_dev, info.st_ino)
+                if entry.is_symlink():
+                    links.append((path, key))
+                elif key not in seen:
+                    seen.add(key)
+                    todo.append(path)
+            elif article:
+                what = textfile.kind(info.st_mode)
+                if what:
+                    problems.append(f"{sanitize.path(path)}: is {what}, not a regular file; skipped")
+                else:
+                    files.append(path)
+    return sorted(files)
 
 
 def seed_paths() -> list[Path]:
@@ -97,7 +161,7 @@ def parse(text: str, source: str, encoding: str = "utf-8", stripped: Sequence[st
         starts.append(starts[-1] + len(paragraph) + 2)
     sents = []
     for index, (start, end) in enumerate(spans):
-        paragraph = max(i for i, s in enumerate(starts) if s <= start)
+        paragraph = bisect.bisect_right(starts, start) - 1
         sents.append(Sentence(index, paragraph, start, end, body[start:end]))
     title, headline = _title(cleaned.paragraphs, sents[0].text)
     removed = cleaned.removed + tuple(Removed("control", 0, s) for s in stripped)
@@ -152,45 +216,64 @@ def _from_json(data: dict, article_id: str, source: str, encoding: str) -> Artic
     )
 
 
+def _shown(path: Path) -> str:
+    return "standard input" if str(path) == textfile.STDIN else sanitize.path(path)
+
+
+def _source(path: Path) -> str:
+    return STDIN_SOURCE if str(path) == textfile.STDIN else str(path)
+
+
 def load(
     paths: Iterable[str | Path] | None = None,
     cache: Cache | None = None,
     progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
 ) -> LoadResult:
-    """Load articles; a bad file becomes a problem line, never a lost corpus."""
-    files = discover(paths) if paths else seed_paths()
+    """Load articles; a bad file becomes a problem line, never a lost corpus.
+
+    If `cancel` is set, stops before the next file and returns what was loaded,
+    with `cancelled` true (no UserError for an empty result then).
+    """
     result = LoadResult([])
+    files = discover(paths, result.problems) if paths else seed_paths()
     read: list[tuple[Path, textfile.TextFile]] = []
     for path in files:
+        if cancel is not None and cancel.is_set():
+            result.cancelled = True
+            return result
         try:
             read.append((path, textfile.read(path)))
         except UserError as error:
-            result.problems.append(f"{path}: {error}")
+            result.problems.append(f"{_shown(path)}: {error}")
     ids = {id(tf): content_id(tf.text) for _, tf in read}
     version = source_version(cleaning, langid, sentences, textfile, sys.modules[__name__]) if cache else ""
     cached = cache.get_many(STAGE, version, ids.values()) if cache else {}
     fresh: dict[str, dict] = {}
     seen: set[str] = set()
     for done, (path, tf) in enumerate(read, start=1):
+        if cancel is not None and cancel.is_set():
+            result.cancelled = True
+            break
         article_id = ids[id(tf)]
         progress("load", done, len(read))
         if article_id in seen:
-            result.problems.append(f"{path}: same text as an article already loaded; skipped")
+            result.problems.append(f"{_shown(path)}: same text as an article already loaded; skipped")
             continue
         seen.add(article_id)
         try:
             if article_id in cached:
-                article = _from_json(cached[article_id], article_id, str(path), tf.encoding)
+                article = _from_json(cached[article_id], article_id, _source(path), tf.encoding)
             else:
-                article = parse(tf.text, str(path), tf.encoding, tf.stripped)
+                article = parse(tf.text, _source(path), tf.encoding, tf.stripped)
                 fresh[article_id] = _to_json(article)
         except UserError as error:
-            result.problems.append(f"{path}: {error}")
+            result.problems.append(f"{_shown(path)}: {error}")
             continue
         result.articles.append(article)
     if cache and fresh:
-        cache.put_many(STAGE, version, fresh)
-    if not result.articles:
+        cache.put_many(STAGE, version, fresh)  # also when cancelled: what was parsed is kept
+    if not result.articles and not result.cancelled:
         first = result.problems[0] if result.problems else "nothing to read"
         raise UserError(f"no article could be loaded: {first}")
     return result

@@ -12,6 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable
 
+from . import sanitize
+
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -55,6 +57,16 @@ class Article:
     @property
     def path(self) -> Path | None:
         return None if self.source.startswith("<") else Path(self.source)
+
+    @property
+    def source_label(self) -> str:
+        """The source's short name for display (file stem, or "stdin"), control characters made visible."""
+        return sanitize.path(self.path.stem) if self.path else sanitize.path(self.source.strip("<>").split(">")[0])
+
+    @property
+    def source_shown(self) -> str:
+        """The whole source path for display, control characters made visible, never obeyed."""
+        return sanitize.path(self.source)
 
     @property
     def words(self) -> int:
@@ -176,6 +188,7 @@ class Analysis:
     views: dict[str, EnglishView]  # article id -> English view
     entities: tuple[Entity, ...] = ()
     annotations: dict[str, Annotation] = field(default_factory=dict)  # article id -> spans
+    problems: tuple[str, ...] = ()  # one line each: an article a stage failed on, and what it lost
 
 
 # progress(stage, done, total): the core reports, the TUI and CLI draw it.

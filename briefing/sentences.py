@@ -29,41 +29,56 @@ ORDINAL_DOT = frozenset("de hu da no nb nn fi cs sk sl hr sr bs is et lv lt tr p
 
 _BOUNDARY = re.compile(
     r"""
-    (?P<end>[.!?…。！？]+)          # the terminal punctuation
+    (?<![.!?…。！？])                # at the start of a run of stops: keeps a long run linear
+    (?P<end>[.!?…。！？]++)         # the terminal punctuation
     (?P<close>["'”’»)\]]*)         # closing quotes or brackets that belong to the sentence
     (?P<gap>\s+|(?<=[。！？])|(?=["“„«]?[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ]))  # space, or a glued capitalised word
     """,
     re.VERBOSE,
 )
 _NEXT_START = re.compile(r"[\"“„«'‘(\[]?[\w\d]", re.UNICODE)
-_WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
+_AGENCY_TAG = re.compile(r"\[[A-Z][A-Z ]*\]\s*")
+_WORD_CHAR = re.compile(r"[\w.]", re.UNICODE)
+_LOWER = re.compile(r"[a-zà-öø-ÿ]")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
+LOOK_BACK = 64  # characters read before a stop: longer words are no abbreviation, initial or ordinal
+TAG_LENGTH = 40  # "[YONHAP]" and the like
+
+
+# Every check reads a few characters around the match, never a slice of the rest of the
+# text: slicing at each boundary made a 100 KB paragraph take seconds (quadratic).
+def _word_before(text: str, pos: int) -> str:
+    start = pos
+    floor = max(0, pos - LOOK_BACK)
+    while start > floor and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return text[start:pos]
 
 
 def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
     end_char = match.group("end")
-    rest = text[match.end() :]
-    if not rest or not _NEXT_START.match(rest):
+    at = match.end()
+    if at >= len(text) or not _NEXT_START.match(text, at):
         return False
-    if re.match(r"\[[A-Z][A-Z ]*\]\s*$", rest):
+    if len(text) - at <= TAG_LENGTH and _AGENCY_TAG.fullmatch(text, at):
         return False  # a trailing agency tag, "[YONHAP]", belongs to the sentence
-    nxt = rest.lstrip("\"“„«'‘([")[:1]
+    nxt = text[at : at + 2].lstrip("\"“„«'‘([")[:1]
     if end_char[-1] in "。！？":
         return True
     if match.group("gap") == "":
         # glued: "industry.The" -- only after a real lowercase word
-        before = text[: match.start()]
-        return bool(re.search(r"[a-zà-öø-ÿ]{2}$", before)) and end_char == "."
+        start = match.start()
+        return start >= 2 and all(_LOWER.match(ch) for ch in text[start - 2 : start]) and end_char == "."
     if end_char != ".":
         return nxt.isupper() or nxt.isdigit() or not nxt.isalpha()
-    before = _WORD_BEFORE.search(text[: match.start()])
-    word = before.group(1) if before else ""
+    word = _word_before(text, match.start())
     if word.lower().rstrip(".") in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"
     if word.isdigit() and len(word) <= 2 and lang in ORDINAL_DOT:
         return False  # "am 4. Februar", "2. helyen"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word):
+    if _DOTTED.fullmatch(word):
         return nxt.isupper() and len(word) > 4  # "U.S." ends a sentence only before a capital, rarely
     return nxt.isupper() or nxt.isdigit() or nxt in "\"“„«'‘(["
 

@@ -1,20 +1,32 @@
-"""Reading article files safely: size bound, encoding, control characters.
+"""Reading article files safely: a bound on bytes read, the encoding, control characters.
 
 Article text is data. Terminal escape sequences and control characters are
-removed here, once, so no later stage can send them to a terminal; what was
-removed is reported so the reader can see that something was there.
+removed here, once, by `briefing.sanitize`, so no later stage can send them to
+a terminal; what was removed is reported so the reader can see that something
+was there.
+
+Only regular files are read, and never more than `MAX_ARTICLE_BYTES` + 1
+bytes: a device (`/dev/zero`), a FIFO or a socket is refused before a byte is
+read, and standard input is read only when the user names it as `-`.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
+import os
+import stat
+import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from . import sanitize
 from .errors import UserError
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a long feature is ~100 KB; 2 MB is a book, not an article
+STDIN = "-"  # the one name that means standard input
+DETECTED_CHAOS = 0.1  # charset-normalizer's "mess" ratio a detected encoding may show at most
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -24,15 +36,12 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# ESC sequences (CSI, OSC, DCS/APC/PM/SOS, two-byte), C0/C1 controls but \n and \t,
-# and the bidirectional overrides that can make text display other than it reads.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
-    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|$)"  # OSC 52 clipboard, titles, hyperlinks ...
-    r"|\x1b[@-Z\\-_]?"  # two-byte escapes, or a lone ESC
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]",
-    re.DOTALL,
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
 )
 
 
@@ -43,16 +52,98 @@ class TextFile:
     stripped: tuple[str, ...]  # the control sequences removed, as repr strings
 
 
-def sanitize(text: str) -> tuple[str, tuple[str, ...]]:
-    """Text with escape sequences and control characters removed, and what was removed."""
-    found: list[str] = []
+def kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
-    def drop(match: re.Match[str]) -> str:
-        found.append(repr(match.group(0)))
-        return ""
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _ESCAPES.sub(drop, text), tuple(found)
+def _refusal(what: str) -> UserError:
+    if what == "a folder":
+        return UserError("is a folder, not a file")
+    return UserError(f"is {what}, not a regular file; only regular files are read (give `-` to read standard input)")
+
+
+def _too_big(size: float | None) -> UserError:
+    limit = f"the {MAX_ARTICLE_BYTES // 2**20} MB limit for one article"
+    if size is None:
+        return UserError(f"holds more than {limit}; split it into articles")
+    return UserError(f"is {size / 1e6:.1f} MB, over {limit}; split it into articles")
+
+
+def read_bounded(handle: BinaryIO | int) -> bytes:
+    """At most MAX_ARTICLE_BYTES from a file object or descriptor; UserError beyond."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= MAX_ARTICLE_BYTES:
+        want = MAX_ARTICLE_BYTES + 1 - total
+        chunk = os.read(handle, want) if isinstance(handle, int) else handle.read(want)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > MAX_ARTICLE_BYTES:
+        raise _too_big(None)
+    return b"".join(chunks)
+
+
+def _read_path(path: Path) -> bytes:
+    try:
+        what = kind(path.stat().st_mode)  # refuse devices and FIFOs before opening them at all
+        if what:
+            raise _refusal(what)
+        # O_NONBLOCK: a FIFO swapped in after the check must not block the open
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise UserError("disappeared before it could be read") from None
+    except PermissionError:
+        raise UserError("cannot be read (permission denied)") from None
+    except OSError as error:
+        raise UserError(f"cannot be read ({error.strerror or error})") from None
+    try:
+        info = os.fstat(fd)
+        what = kind(info.st_mode)
+        if what:
+            raise _refusal(what)
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise _too_big(info.st_size)
+        os.set_blocking(fd, True)
+        return read_bounded(fd)  # bounded by bytes read: the file may grow meanwhile
+    except IsADirectoryError:
+        raise UserError("is a folder, not a file") from None
+    except OSError as error:
+        raise UserError(f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(fd)
+
+
+def _mostly_latin(text: str) -> bool:
+    """True when the letters beyond ASCII are Latin ones (or there are none)."""
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin * 2 >= len(letters)
+
+
+def _detected(data: bytes) -> tuple[str, str] | None:
+    """A non-Latin legacy encoding (Shift-JIS, GB18030, KOI8-R, cp1251 ...) if one fits well.
+
+    Latin single-byte encodings look alike to any detector on short text (German cp1252
+    passes as mac_iceland or cp1250); those are left to the cp1252 reading below.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    # UTF-16/32 without a BOM is a guess too far: any even-length Latin text "decodes" as CJK
+    if best is None or best.chaos > DETECTED_CHAOS or best.encoding.startswith(("ascii", "utf")):
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None  # the detector looks at samples; the whole file must decode
+    if _mostly_latin(text):
+        return None
+    return text, best.encoding.replace("_", "-")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -69,37 +160,43 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1252")
-        encoding = "windows-1252"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
+    found = _detected(data)
+    if found:
+        text, encoding = found
+    else:
+        try:
+            text, encoding = data.decode("cp1252"), "windows-1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
     if controls > max(4, len(text) // 100):
         raise UserError("looks binary (too many control bytes), not a text article")
     return text, encoding
 
 
-def read(path: Path) -> TextFile:
-    """Read one article file; each failure is a UserError worded for the reader."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UserError("disappeared before it could be read") from None
-    if size > MAX_ARTICLE_BYTES:
-        raise UserError(
-            f"is {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MB limit for one article; split it into articles"
-        )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError("disappeared before it could be read") from None
-    except PermissionError:
-        raise UserError("cannot be read (permission denied)") from None
-    except IsADirectoryError:
-        raise UserError("is a folder, not a file") from None
+def from_bytes(data: bytes) -> TextFile:
+    """Decoded, sanitised text of one article's bytes; UserError when it is not usable text."""
     text, encoding = decode(data)
-    text, stripped = sanitize(text)
+    text, stripped = sanitize.text(text)
     if not text.strip():
         raise UserError("is empty")
     return TextFile(text, encoding, stripped)
+
+
+def read(path: Path | str) -> TextFile:
+    """Read one article file (or standard input for `-`); each failure is a UserError worded for the reader."""
+    if str(path) == STDIN:
+        return read_stdin()
+    return from_bytes(_read_path(Path(path)))
+
+
+def read_stdin(stream: BinaryIO | None = None) -> TextFile:
+    """Standard input, with the same bound as a file."""
+    stream = stream if stream is not None else sys.stdin.buffer
+    if stream.isatty():  # the app owns the terminal; an article is piped in, not typed
+        raise UserError("is a terminal; pipe an article into it, e.g. `briefing export - < article.txt`")
+    try:
+        data = read_bounded(stream)
+    except OSError as error:
+        raise UserError(f"cannot be read ({error.strerror or error})") from None
+    return from_bytes(data)

@@ -124,8 +124,8 @@ def test_file_vanishing_between_listing_and_reading(tmp_path, seed_paths, monkey
     vanish.write_bytes(seed_paths[4].read_bytes())
     real_discover = corpus.discover
 
-    def discover_then_delete(paths):
-        found = real_discover(paths)
+    def discover_then_delete(paths, problems=None):
+        found = real_discover(paths, problems)
         os.remove(vanish)
         return found
 

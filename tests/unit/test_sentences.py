@@ -1,3 +1,5 @@
+import pytest
+
 from briefing.sentences import split
 
 
@@ -49,3 +51,31 @@ def test_decimals_and_urls_do_not_split():
 
 def test_cjk_full_stops():
     assert texts("会議は東京で開かれた。合意はなかった。", "ja") == ["会議は東京で開かれた。", "合意はなかった。"]
+
+
+def _seconds(text, lang="en"):
+    import time
+
+    best = float("inf")
+    for _ in range(3):  # the best of three: these machines are shared and noisy
+        started = time.perf_counter()
+        split(text, lang)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Mr. Smith met the U.S. envoy on Monday. The talks went well! Did they agree? Yes.The deal is done. ",
+        "a.Ba",  # glued boundaries, each with a long dotted word before it
+        "!" * 7 + "x",  # runs of stops
+        "会議は東京で開かれた。",
+    ],
+)
+def test_splitting_is_linear_in_the_text(unit):
+    # A 100 KB paragraph took 5.6 s when every boundary sliced the rest of the text.
+    small = (unit * (50_000 // len(unit) + 1))[:50_000]
+    large = (unit * (200_000 // len(unit) + 1))[:200_000]
+    ratio = _seconds(large, "de") / _seconds(small, "de")
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"

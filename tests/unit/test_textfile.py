@@ -29,6 +29,51 @@ def test_encodings_are_decoded_right(tmp_path, data, encoding):
     assert "\ufeff" not in result.text
 
 
+# Real news prose in each legacy encoding: cp1252 read them as garbage with invented languages.
+LEGACY = {
+    "shift_jis": (
+        "ja",
+        "東京で開かれた会議では、サムスン電子とソフトバンクの首脳が人工知能への投資について話し合った。"
+        "合意はまだない。\n関係者によると、次の会合は来月に予定されている。",
+    ),
+    "gb18030": (
+        "zh",
+        "三星电子、OpenAI和软银的负责人在首尔会面，讨论人工智能基础设施的投资。双方尚未达成协议。\n"
+        "据知情人士透露，下一次会议定于下个月举行。",
+    ),
+    "koi8_r": (
+        "ru",
+        "Руководители Samsung, OpenAI и SoftBank встретились в Сеуле, чтобы обсудить инвестиции "
+        "в инфраструктуру искусственного интеллекта.\nСоглашение пока не достигнуто.",
+    ),
+    "cp1251": (
+        "ru",
+        "Председатель Samsung Electronics Ли Чжэ Ён принял Сэма Альтмана и Масаёси Сона в Сеуле. "
+        "Стороны обсудили совместный проект Stargate.\nПодробности сделки не раскрываются.",
+    ),
+}
+
+
+@pytest.mark.parametrize("codec", sorted(LEGACY))
+def test_legacy_non_latin_encodings_are_detected(codec):
+    lang, prose = LEGACY[codec]
+    text, encoding = textfile.decode(prose.encode(codec))
+    assert text == prose
+    assert codecs.lookup(encoding).name in {codecs.lookup(codec).name, "cp932"}  # cp932: Shift-JIS as Windows writes it
+
+
+@pytest.mark.parametrize("codec", sorted(LEGACY))
+def test_legacy_articles_get_their_language(tmp_path, codec):
+    from briefing import corpus
+
+    lang, prose = LEGACY[codec]
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(prose.encode(codec))
+    (article,) = corpus.load([path]).articles
+    assert article.lang == lang
+    assert article.paragraphs[0] in prose
+
+
 def test_latin1_bytes_undefined_in_cp1252_fall_back_to_latin1():
     text, encoding = textfile.decode("caf\xe9 \x81".encode("latin-1"))
     assert encoding == "latin-1"
@@ -61,7 +106,7 @@ def test_huge_file_is_refused_without_being_read(tmp_path, monkeypatch):
     with path.open("wb") as handle:  # a sparse 50 MB file: cheap to make
         handle.seek(50 * 1024 * 1024 - 1)
         handle.write(b"x")
-    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("a huge file was read"))
+    monkeypatch.setattr(textfile, "read_bounded", lambda handle: pytest.fail("a huge file was read"))
     with pytest.raises(UserError, match=r"52\.4 MB, over the 2 MB limit"):
         textfile.read(path)
 
@@ -73,7 +118,8 @@ def test_file_that_disappears_is_a_user_error(tmp_path):
 
 def test_terminal_escapes_are_stripped_and_reported():
     raw = "Safe \x1b]52;c;ZXZpbA==\x07text\x1b[2J here\x1b[31m red\x1b[0m \u202eevil\x07 end"
-    clean, stripped = textfile.sanitize(raw)
+    read = textfile.from_bytes(raw.encode("utf-8"))  # the one rule, briefing.sanitize, applied on reading
+    clean, stripped = read.text, read.stripped
     assert clean == "Safe text here red evil end"
     assert "\x1b" not in clean and "\u202e" not in clean
     assert len(stripped) == 6
@@ -81,6 +127,7 @@ def test_terminal_escapes_are_stripped_and_reported():
 
 
 def test_rich_markup_is_kept_as_data():
-    clean, stripped = textfile.sanitize("Price [bold red]rises[/] by [link=http://x]5%[/link].")
+    read = textfile.from_bytes(b"Price [bold red]rises[/] by [link=http://x]5%[/link].")
+    clean, stripped = read.text, read.stripped
     assert clean == "Price [bold red]rises[/] by [link=http://x]5%[/link]."
     assert stripped == ()
