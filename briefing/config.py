@@ -1,14 +1,20 @@
 """User configuration: TOML in the config folder, validated key by key.
 
 A bad value never stops the app: it is reported in one line naming the key,
-and the default is used instead.
+and the default is used instead. Saving edits the user's file in place (tomlkit):
+only the keys that changed are written, everything else the user wrote stays.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import InlineTable, Table
 
 from . import paths
 
@@ -53,16 +59,22 @@ def parse(text: str, source: str = "config.toml") -> tuple[Config, list[str]]:
     except tomllib.TOMLDecodeError as error:
         return Config(), [f"{source}: not valid TOML ({error}); using the defaults"]
     known = {f.name for f in fields(Config)}
-    config, problems = Config(), []
+    values: dict[str, Any] = {}
+    problems: list[str] = []
     for key, value in data.items():
         if key not in known:
             problems.append(f"{source}: unknown key '{key}' (known: {', '.join(sorted(known))}); ignored")
             continue
         try:
-            config = replace(config, **{key: _check(key, value)})
+            values[key] = _check(key, value)
         except ValueError as wanted:
             problems.append(f"{source}: '{key}' should be {wanted}; using the default")
-    return config, problems
+    return Config(**values), problems
+
+
+# What load or save last saw in each file: a save writes only what changed since then, so an
+# edit made by hand meanwhile to another key survives.
+_seen: dict[Path, Config] = {}
 
 
 def load(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -70,34 +82,81 @@ def load(path: Path | None = None) -> tuple[Config, list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
+        _seen[path.absolute()] = Config()
         return Config(), []
     except (OSError, UnicodeDecodeError) as error:
         return Config(), [f"{path}: cannot be read ({error}); using the defaults"]
-    return parse(text, str(path))
+    config, problems = parse(text, str(path))
+    _seen[path.absolute()] = config
+    return config, problems
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+class NotSaved(OSError):
+    """The file could not be edited in place (not valid TOML, not text): it is left as it is.
+
+    An OSError, so a caller that reports a failed write reports this too."""
+
+
+def _as_toml(value: object) -> object:
+    """A Config value as tomlkit takes it: tuples become arrays, tables stay inline."""
+    if isinstance(value, tuple):
+        return list(value)
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_toml_value(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
-    raise TypeError(type(value))
+        table = tomlkit.inline_table()
+        table.update(value)
+        return table
+    return value
+
+
+def _set(document: tomlkit.TOMLDocument, key: str, old: object, new: object) -> None:
+    """Change one key of the document; a table changes only its entries that changed."""
+    if new is None:
+        document.pop(key, None)
+        return
+    current = document.get(key)
+    if isinstance(new, dict) and isinstance(old, dict) and isinstance(current, Table | InlineTable):
+        removed = [k for k in current if k not in new]
+        if not (removed and isinstance(current, InlineTable)):  # an inline table is rebuilt, not left ragged
+            for name in removed:
+                del current[name]
+            for name, value in new.items():
+                if current.get(name) != value:
+                    current[name] = value
+            return
+    document[key] = _as_toml(new)
 
 
 def save(config: Config, path: Path | None = None) -> None:
-    """Write the settings that differ from the defaults (atomically)."""
+    """Write the settings that changed, editing the file in place (atomically).
+
+    A key is written only if its value differs from what load (or the last save) saw in this
+    file, or from the file itself if it was never loaded: comments, the order of keys,
+    unknown keys and values the user has yet to correct (still reported by load) stay as
+    they are. A file that is not valid TOML is not overwritten (NotSaved).
+    """
     path = path or paths.config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except UnicodeDecodeError as error:
+        raise NotSaved(f"{path} is not UTF-8 text ({error.reason}); it was left as it is") from None
+    try:
+        tomllib.loads(text)  # load's own reading: never edit what load cannot read
+        document = tomlkit.parse(text)
+    except (tomllib.TOMLDecodeError, TOMLKitError) as error:
+        raise NotSaved(f"{path} is not valid TOML ({error}); mend or delete it, it was left as it is") from None
+    in_file, _ = parse(text, str(path))
+    before = _seen.get(path.absolute(), in_file)
+    changed = [f.name for f in fields(Config) if getattr(config, f.name) != getattr(before, f.name)]
+    changed = [key for key in changed if getattr(config, key) != getattr(in_file, key)]
+    if not changed:
+        _seen[path.absolute()] = config
+        return
+    for key in changed:
+        _set(document, key, getattr(in_file, key), getattr(config, key))
     path.parent.mkdir(parents=True, exist_ok=True)
-    default = Config()
-    lines = [
-        f"{f.name} = {_toml_value(getattr(config, f.name))}"
-        for f in fields(Config)
-        if getattr(config, f.name) != getattr(default, f.name) and getattr(config, f.name) is not None
-    ]
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.write_text(tomlkit.dumps(document), encoding="utf-8")
     tmp.replace(path)
+    _seen[path.absolute()] = config
