@@ -33,8 +33,8 @@ def walk(mapping: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
         for init in sorted(root.rglob("__init__.py")):
             parts = init.parent.relative_to(root).parts
             packages[init.parent] = ".".join((name, *parts))
-    for folder in {HERE / f for f in mapping.values()}:
-        for path in sorted(folder.rglob("*")):
+    for root in {HERE / folder for folder in mapping.values()}:
+        for path in sorted(root.rglob("*")):
             skipped = path.suffix in NOT_DATA or any(p.startswith(".") or p == "__pycache__" for p in path.relative_to(HERE).parts)
             if path.is_dir() or skipped:
                 continue

@@ -63,6 +63,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return found
 
 
+def purelib(python: Path) -> Path:
+    code = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(subprocess.check_output([str(python), "-c", code], text=True).strip())
+
+
 @pytest.fixture(scope="module")
 def fresh_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new venv holding only the wheel; a .pth lets it use the project venv's dependencies."""
@@ -72,7 +77,7 @@ def fresh_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--no-index", str(wheel)]
     done = subprocess.run(install, timeout=300, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    site = Path(subprocess.check_output([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip())
+    site = purelib(python)
     # A plain path line: the project venv's own .pth files (an editable install's finder) are not run.
     deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (site / "project_dependencies.pth").write_text("\n".join(sorted(deps)) + "\n")
@@ -90,7 +95,8 @@ PROBE = """
 import importlib, json, pkgutil, sys
 import briefing
 failed = {}
-names = ["briefing"] + [m.name for m in pkgutil.walk_packages(briefing.__path__, "briefing.", onerror=lambda n: failed.setdefault(n, "walk"))]
+walked = pkgutil.walk_packages(briefing.__path__, "briefing.", onerror=lambda n: failed.setdefault(n, "walk"))
+names = ["briefing"] + [m.name for m in walked]
 for name in names:
     try:
         module = importlib.import_module(name)
@@ -114,7 +120,7 @@ def test_wheel_maps_the_card_layout_into_one_namespace(wheel: Path) -> None:
 
 def test_every_module_imports_from_a_fresh_install(fresh_venv: Path, tmp_path: Path) -> None:
     python = fresh_venv / "bin" / "python"
-    site = subprocess.check_output([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip()
+    site = str(purelib(python))
     # -I: no PYTHONPATH, no user site, no script folder or cwd on sys.path
     done = subprocess.run([str(python), "-I", "-c", PROBE, site], cwd=tmp_path, env=isolated_env(tmp_path),
                           capture_output=True, text=True, timeout=300)
