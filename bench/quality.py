@@ -66,7 +66,10 @@ TERMINAL = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 MARKS = re.compile(r"(?:\s*\[\d+\])+(?:\s+(\d+) agree)?\s*$")
 CITE = re.compile(r"\[(\d+)\]")
 LABEL = re.compile(r"^([A-Z][A-Z ]*[A-Z])\s{2,}(.*)$")
-FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")  # not "16th", not part of "2.5h"
+MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+DAY_OF_MONTH = re.compile(r"^\d{1,2}$")
+NEAR_MONTH = re.compile(rf"(?:\b(?:{MONTHS})[a-z]*\.?\s+$)|(?:^\s+(?:{MONTHS})[a-z]*\b)", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 PROSE_SECTIONS = ("BOTTOM LINE", "KEY FACTS", "NUMBERS", "TIMELINE", "DIFFERENCES")
 
@@ -206,8 +209,12 @@ def unsupported_figures(item: Item, sources: dict[int, str]) -> list[str]:
     if item.agree < 2:
         return []
     missing = []
-    for figure in FIGURE.findall(item.text):
+    for match in FIGURE.finditer(item.text):
+        figure = match.group()
         value = _digits(figure).rstrip(".,")
+        around = (item.text[max(0, match.start() - 12) : match.start()], item.text[match.end() : match.end() + 12])
+        if DAY_OF_MONTH.match(value) and (NEAR_MONTH.search(around[0]) or NEAR_MONTH.search(around[1])):
+            continue  # "16 April", "Oct. 15": a date, not a figure
         if len(value.replace(".", "")) < 2 or YEAR.fullmatch(value):  # one digit: too common; a year: often inferred
             continue
         pattern = rf"(?<![\d.]){re.escape(value)}(?![\d])"

@@ -134,6 +134,12 @@ def test_agreement_on_a_figure_a_cited_source_lacks_is_wrong() -> None:
     assert quality.wrong_claims([line], quality.Checklist([]), sources) == []
 
 
+def test_dates_and_ordinals_are_not_figures_to_check() -> None:
+    sources = {1: "the quake of Tuesday", 2: "the quake of Tuesday"}
+    for text in ("On the 16th, the ship sank.", "It sank on 16 April.", "It struck on Oct. 15."):
+        assert quality.unsupported_figures(quality.Item("KEY FACTS", text, (1, 2), 2), sources) == [], text
+
+
 def test_junk_counts_generic_and_event_furniture() -> None:
     items = quality.screen_items(SCREEN)
     assert [i.text for i in quality.junk(items, CHECKLIST)] == ["• A view of the destroyed church in Clarin, Oct. 16, 2013."]
