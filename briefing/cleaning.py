@@ -60,9 +60,7 @@ def _parse_dateline(line: str, lang: str) -> dt.date | None:
 
     languages = [lang, "en"] if lang != "en" else ["en"]
     try:
-        found = dateparser.parse(
-            line.strip(), languages=languages, settings={"REQUIRE_PARTS": ["day", "month", "year"]}
-        )
+        found = dateparser.parse(line.strip(), languages=languages, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     return found.date() if found else None
@@ -85,12 +83,7 @@ def _byline(line: str) -> str | None:
 def _is_place(line: str, position: int, first_body: int) -> bool:
     """A lone place name in the page header ("Los Angeles"), not a headline."""
     words = line.split()
-    return (
-        position < first_body
-        and 1 <= len(words) <= 3
-        and all(w[:1].isupper() for w in words)
-        and not re.search(r"[\d.!?:;,]", line)
-    )
+    return position < first_body and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"[\d.!?:;,]", line)
 
 
 def _paragraph_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -105,9 +98,7 @@ def _paragraph_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for block in blocks:
         if not block:
             continue
-        wrapped = len(block) > 1 and all(
-            len(text) >= 40 and not text.endswith(_LINE_ENDS) for _, text in block[:-1]
-        )
+        wrapped = len(block) > 1 and all(len(text) >= 40 and not text.endswith(_LINE_ENDS) for _, text in block[:-1])
         if wrapped:
             out.append((block[0][0], " ".join(text for _, text in block)))
         else:

@@ -84,7 +84,8 @@ def _walk(root: Path, problems: list[str]) -> list[Path]:
     except OSError as error:
         raise UserError(f"{sanitize.path(root)}: folder cannot be read ({error.strerror or error})") from None
     seen = {(info.st_dev, info.st_ino)}  # folders read: a link back to one would loop or repeat
-    todo, links = [root], []  # linked folders come last, so a real folder is read by its own name
+    todo: list[Path] = [root]
+    links: list[tuple[Path, tuple[int, int]]] = []  # linked folders come last, so a real folder is read by its own name
     while todo or links:
         if not todo:
             path, key = links.pop(0)
@@ -161,8 +162,8 @@ def parse(text: str, source: str, encoding: str = "utf-8", stripped: Sequence[st
         starts.append(starts[-1] + len(paragraph) + 2)
     sents = []
     for index, (start, end) in enumerate(spans):
-        paragraph = bisect.bisect_right(starts, start) - 1
-        sents.append(Sentence(index, paragraph, start, end, body[start:end]))
+        held_by = bisect.bisect_right(starts, start) - 1  # the paragraph the sentence starts in
+        sents.append(Sentence(index, held_by, start, end, body[start:end]))
     title, headline = _title(cleaned.paragraphs, sents[0].text)
     removed = cleaned.removed + tuple(Removed("control", 0, s) for s in stripped)
     return Article(

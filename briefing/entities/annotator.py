@@ -1,19 +1,26 @@
-"""The annotator: spaCy over each article's English view (cached), then the corpus pass."""
+"""The annotator: spaCy over each article's English view (cached), then the corpus pass.
+
+A long view is read in chunks cut at paragraph breaks (spaCy refuses a text over
+`nlp.max_length`, and its memory grows with the text), the spans mapped back to
+offsets in the whole view. A text spaCy fails on costs that article its spans, with
+a one-line reason in `Annotator.failures`, never the other articles.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from ..model import Annotation, Article, Entity, EnglishView, Progress, Provenance, no_progress
+from .. import sanitize
+from ..model import Annotation, Article, EnglishView, Entity, Progress, Provenance, no_progress
 from ..store import Cache, source_version
 from ..views import original_view
 from . import gazetteer as gaz
-from . import pipeline
-from . import store_format
+from . import pipeline, store_format
 from .propagate import find_dates
 from .resolve import resolve
 
@@ -22,12 +29,13 @@ RAW_STAGE = "entities.raw"
 DATES_STAGE = "entities.dates"
 CORPUS_STAGE = "entities.corpus"
 BATCH = 32
+CHUNK_CHARS = 100_000  # at most this much text per spaCy call, whatever nlp.max_length allows
 
 
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    from . import aliases, consensus, gazetteer, labels, mentions, propagate, resolve, roles, text
     from .. import numbers
+    from . import aliases, consensus, gazetteer, labels, mentions, propagate, resolve, roles, text
 
     return source_version(aliases, consensus, gazetteer, labels, mentions, propagate, resolve, roles, text, numbers, store_format)
 
@@ -52,6 +60,7 @@ class Annotator:
         # the corpus pass is rules, not model: its results follow the rules' code
         self.corpus_version = f"{self.version}|{rules_version()}"
         self.model_runs = 0  # texts this annotator sent through spaCy (tests, bench)
+        self.failures: dict[str, str] = {}  # article id -> why spaCy could not read it (one line)
 
     def annotate(
         self,
@@ -66,6 +75,7 @@ class Annotator:
         untranslated). If `cancel` is set, returns ((), {}) at the next batch; what was
         finished stays cached.
         """
+        self.failures = {}
         articles = list({a.id: a for a in articles}.values())
         views = {a.id: views.get(a.id) or _default_view(a) for a in articles}
         # The whole corpus's result is kept too: reopening the same corpus skips even the
@@ -81,12 +91,20 @@ class Annotator:
             return (), {}
         dates = self._dates(articles)
         result = resolve(articles, views, raw, dates, self.gazetteer)
-        self.cache.put(CORPUS_STAGE, self.corpus_version, corpus_key, store_format.dump(*result))
+        if not any(a.id in self.failures for a in articles):  # a failed article is retried next time
+            self.cache.put(CORPUS_STAGE, self.corpus_version, corpus_key, store_format.dump(*result))
         return result
 
     # -- the model, per article, cached -----------------------------------
 
-    def _raw(self, articles, views, keys, progress, cancel) -> dict[str, list] | None:
+    def _raw(
+        self,
+        articles: list[Article],
+        views: dict[str, EnglishView],
+        keys: dict[str, str],
+        progress: Progress,
+        cancel: threading.Event | None,
+    ) -> dict[str, list] | None:
         found = self.cache.get_many(RAW_STAGE, self.version, keys.values())
         todo = {k: views[a.id].text for a in articles if (k := keys[a.id]) not in found}
         total = len(keys)
@@ -94,17 +112,35 @@ class Annotator:
         if todo:
             nlp = pipeline.load(self.model, self.gazetteer)
             items = list(todo.items())
+            limit = max(1, min(CHUNK_CHARS, nlp.max_length - 1))
+            failed: dict[str, str] = {}
             for i in range(0, len(items), BATCH):
                 if cancel is not None and cancel.is_set():
                     return None
-                chunk = items[i : i + BATCH]
-                docs = nlp.pipe((text for _, text in chunk), batch_size=BATCH)
-                fresh = {k: [[e.start_char, e.end_char, e.label_, e.ent_id_] for e in doc.ents] for (k, _), doc in zip(chunk, docs)}
-                self.model_runs += len(chunk)
+                batch = items[i : i + BATCH]
+                fresh = self._run(nlp, batch, limit, failed)
+                self.model_runs += len(batch)
                 self.cache.put_many(RAW_STAGE, self.version, fresh)
                 found.update(fresh)
-                progress("entities", total - len(todo) + i + len(chunk), total)
-        return {a.id: found[keys[a.id]] for a in articles}
+                progress("entities", total - len(todo) + i + len(batch), total)
+            for a in articles:
+                if keys[a.id] in failed:
+                    self.failures[a.id] = failed[keys[a.id]]
+        return {a.id: found.get(keys[a.id], []) for a in articles}
+
+    @staticmethod
+    def _run(nlp: Any, batch: list[tuple[str, str]], limit: int, failed: dict[str, str]) -> dict[str, list]:
+        """Raw spans of each (key, text); a text spaCy fails on goes to `failed` instead."""
+        try:
+            return _spans(nlp, batch, limit)
+        except Exception:  # one text broke the batch: read them one by one to keep the others
+            fresh: dict[str, list] = {}
+            for key, text in batch:
+                try:
+                    fresh.update(_spans(nlp, [(key, text)], limit))
+                except Exception as error:  # whatever spaCy raised: that article only
+                    failed[key] = _failure(error)
+            return fresh
 
     def _dates(self, articles: list[Article]) -> dict[str, list[tuple[int, int]]]:
         """Dates in the non-English originals (dateparser is slow enough to cache)."""
@@ -119,6 +155,42 @@ class Annotator:
             self.cache.put_many(DATES_STAGE, rules_version(), fresh)
             found.update(fresh)
         return {a.id: [tuple(s) for s in found[keys[a.id]]] for a in foreign}
+
+
+def _failure(error: Exception) -> str:
+    reason = sanitize.line(f"{type(error).__name__}: {error}")[:200]
+    return f"spaCy failed on it ({reason}); only names found in the other articles are marked"
+
+
+def chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) of `text` in pieces of at most `limit` characters.
+
+    Cut at the last paragraph break that fits, else at a sentence end or space, else
+    anywhere: names rarely straddle a paragraph break, and the cut is linear in the text.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        stop = start + limit
+        for mark in ("\n\n", ". ", " "):
+            cut = text.rfind(mark, start, stop)
+            if cut > start:
+                stop = cut + len(mark)
+                break
+        pieces.append((start, text[start:stop]))
+        start = stop
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _spans(nlp: Any, batch: list[tuple[str, str]], limit: int) -> dict[str, list]:
+    """spaCy's entities of each text, long texts read in chunks, offsets into the whole text."""
+    pieces = [(key, offset, piece) for key, text in batch for offset, piece in chunks(text, limit)]
+    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=BATCH)
+    out: dict[str, list] = {key: [] for key, _ in batch}
+    for (key, offset, _), doc in zip(pieces, docs, strict=True):
+        out[key].extend([e.start_char + offset, e.end_char + offset, e.label_, e.ent_id_] for e in doc.ents)
+    return out
 
 
 def _default_view(article: Article) -> EnglishView:

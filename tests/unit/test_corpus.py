@@ -88,7 +88,7 @@ def test_missing_path_is_one_clear_error(tmp_path):
 
 def test_folder_without_articles(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
-    with pytest.raises(UserError, match="holds no .txt or .md articles"):
+    with pytest.raises(UserError, match=r"holds no \.txt or \.md articles"):
         corpus.load([tmp_path])
 
 
@@ -137,7 +137,7 @@ def test_file_vanishing_between_listing_and_reading(tmp_path, seed_paths, monkey
 
 def test_nothing_loadable_is_a_user_error(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    with pytest.raises(UserError, match="no article could be loaded: .*empty.txt: is empty"):
+    with pytest.raises(UserError, match=r"no article could be loaded: .*empty\.txt: is empty"):
         corpus.load([tmp_path])
 
 

@@ -56,7 +56,7 @@ LEGACY = {
 
 @pytest.mark.parametrize("codec", sorted(LEGACY))
 def test_legacy_non_latin_encodings_are_detected(codec):
-    lang, prose = LEGACY[codec]
+    _, prose = LEGACY[codec]
     text, encoding = textfile.decode(prose.encode(codec))
     assert text == prose
     assert codecs.lookup(encoding).name in {codecs.lookup(codec).name, "cp932"}  # cp932: Shift-JIS as Windows writes it
