@@ -1,6 +1,6 @@
 """Briefing quality on the development corpora and the seeds, against lead, TextRank, LexRank.
 
-    .venv/bin/python bench/quality.py [CORPUS ...]
+    .venv/bin/python bench/quality.py [--screens] [CORPUS ...]
 
 For each corpus (bench/corpora/NN-*/ and the seeds) and each mode (English only: no
 sidecars and no translation models; provided: the NAME.en.txt sidecars), builds the 100x30
@@ -316,7 +316,7 @@ def score(system: str, text: str, items: list[Item], checklist: Checklist, sourc
     )
 
 
-def measure(corpus: Corpus, provided: bool, work: Path) -> tuple[list[Score], int, list[str]]:
+def measure(corpus: Corpus, provided: bool, work: Path, show: bool = False) -> tuple[list[Score], int, list[str]]:
     """Scores of the briefing and the baselines, the budget, and the facts stated in the input."""
     from baselines import BASELINES, english_sentences  # bench/ is on sys.path when run as a script
     from briefing import corpus as corpus_module
@@ -331,6 +331,8 @@ def measure(corpus: Corpus, provided: bool, work: Path) -> tuple[list[Score], in
     briefing = build(analysis, size=SIZE)
     screen = fit_text(briefing, SIZE)
     budget = sum(len(line.strip()) for line in screen.splitlines())
+    if show:
+        print(screen)
     by_id = {a.id: a for a in analysis.articles}
     sources = {
         s.note: "\n".join(by_id[s.article_id].paragraphs) + "\n" + analysis.views[s.article_id].text
@@ -369,14 +371,22 @@ def table(corpus: Corpus, mode: str, scores: list[Score], budget: int, stated: l
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    names = list(sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    show = "--screens" in args  # also print each fitted briefing
+    names = [a for a in args if a != "--screens"]
     home = isolate()
     sys.path.insert(0, str(HERE))
     summary: dict[str, list[tuple[str, list[Score]]]] = {}
+    failed = 0
     try:
         for corpus in corpora(names):
             for provided, mode in ((False, "English only"), (True, "provided translations")):
-                scores, budget, stated = measure(corpus, provided, home / "work")
+                try:
+                    scores, budget, stated = measure(corpus, provided, home / "work", show)
+                except Exception as error:  # one broken corpus or briefing must not hide the others' numbers
+                    print(f"== {corpus.name} · {mode}: FAILED: {type(error).__name__}: {error}", end="\n\n")
+                    failed += 1
+                    continue
                 print(table(corpus, mode, scores, budget, stated), end="\n\n")
                 summary.setdefault(mode, []).append((corpus.name, scores))
     finally:
@@ -391,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"SUMMARY {mode}: briefing recall / best baseline, worst corpus {min(ratios):.2f} (bar 1.30); "
             f"wrong claims {wrong}, junk lines {junk_lines}, fragment lines {cut} over {len(runs)} corpora (bar 0 each)"
         )
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
