@@ -37,7 +37,7 @@ test: $(STAMP)
 check: check-ruff check-mypy check-imports
 
 check-ruff: $(STAMP)
-	$(BIN)/ruff check .
+	$(BIN)/ruff check --output-format concise .
 
 check-mypy: $(STAMP)
 	$(BIN)/python .ci/layout.py $(LAYOUT)

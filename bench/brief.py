@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from briefing.brief import build, fit_text  # noqa: E402
-from briefing.model import Analysis, Annotation, Article, Entity, Sentence, Span  # noqa: E402
-from briefing.views import original_view  # noqa: E402
+from briefing.brief import build, fit_text
+from briefing.model import Analysis, Annotation, Article, EnglishView, Entity, Sentence, Span
+from briefing.views import original_view
 
 PEOPLE = [f"Person{i} Name{i}" for i in range(40)]
 ORGS = [f"Org{i} Corp" for i in range(25)]
@@ -27,11 +27,17 @@ VERBS = ["met", "said", "announced", "discussed", "visited", "invested", "denied
 
 def generated(n: int, seed: int = 7) -> Analysis:
     rng = random.Random(seed)
-    articles, views, annotations, counts = [], {}, {}, {}
+    articles: list[Article] = []
+    views: dict[str, EnglishView] = {}
+    annotations: dict[str, Annotation] = {}
+    counts: dict[str, int] = {}
     for a in range(n):
-        paragraphs, sentences, spans, offset = [], [], [], 0
+        paragraphs: list[str] = []
+        sentences: list[Sentence] = []
+        spans: list[Span] = []
+        offset = 0
         for p in range(rng.randint(5, 9)):
-            parts = []
+            parts: list[str] = []
             for _ in range(rng.randint(1, 3)):
                 who, org = rng.choice(PEOPLE), rng.choice(ORGS)
                 body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))

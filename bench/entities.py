@@ -14,12 +14,13 @@ import random
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("BRIEFING_CONFIG_DIR", tempfile.mkdtemp())
 
-from briefing.corpus import load_seeds, parse  # noqa: E402
-from briefing.entities import Annotator, pipeline  # noqa: E402
-from briefing.store import Cache  # noqa: E402
+from briefing.corpus import load_seeds, parse
+from briefing.entities import Annotator, pipeline
+from briefing.store import Cache
 
 FIRST = ["Anna", "Peter", "Maria", "John", "Yuki", "Kim", "Laura", "David", "Chen", "Omar", "Sofia", "Lee"]
 LAST = ["Novak", "Schmidt", "Tanaka", "Park", "Garcia", "Okafor", "Rossi", "Larsen", "Wang", "Haddad", "Jae-min"]
@@ -55,7 +56,7 @@ def generated(n: int, seed: int = 7) -> list:
 def measure(name: str, articles: list) -> float:
     words = sum(a.words for a in articles)
     with tempfile.TemporaryDirectory() as folder:
-        cache = Cache(folder + "/cache.sqlite3")
+        cache = Cache(Path(folder) / "cache.sqlite3")
         pipeline.forget()  # cold: the model is loaded again
         t0 = time.perf_counter()
         entities, _ = Annotator(cache, gazetteer=None).annotate(articles, {})

@@ -8,4 +8,4 @@ into the originals. Importing this package does not import spaCy.
 from .annotator import Annotator
 from .labels import LABELS, NAMED, VALUES
 
-__all__ = ["Annotator", "LABELS", "NAMED", "VALUES"]
+__all__ = ["LABELS", "NAMED", "VALUES", "Annotator"]

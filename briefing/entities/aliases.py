@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from .consensus import majority
 from .gazetteer import Gazetteer
@@ -71,7 +71,7 @@ def similar_names(a: str, b: str) -> bool:
     wa, wb = words(a), words(b)
     if len(wa) < 2 or len(wa) != len(wb) or wa[0] != wb[0]:
         return False
-    return all(x == y or SequenceMatcher(None, x, y).ratio() >= 0.6 for x, y in zip(wa[1:], wb[1:]))
+    return all(x == y or SequenceMatcher(None, x, y).ratio() >= 0.6 for x, y in zip(wa[1:], wb[1:], strict=True))
 
 
 class Registry:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from ..model import Annotation, Article, Entity, EnglishView, Provenance, Span
+from ..model import Annotation, Article, EnglishView, Entity, Provenance, Span
 from .aliases import Form, Registry, build
 from .consensus import common_acronyms
 from .gazetteer import Gazetteer
@@ -75,7 +75,9 @@ def resolve(
     return _employers_are_organisations(entities, annotations)
 
 
-def _employers_are_organisations(entities, annotations):
+def _employers_are_organisations(
+    entities: tuple[Entity, ...], annotations: dict[str, Annotation]
+) -> tuple[tuple[Entity, ...], dict[str, Annotation]]:
     """A place that people are "CEO of" is an organisation the model took for a place
     (a company named after nothing the model knows): relabel it, spans included."""
     employers = {key(r.split(" of ", 1)[1]) for e in entities if e.label == "PERSON" for r in e.roles if " of " in r}
@@ -84,7 +86,7 @@ def _employers_are_organisations(entities, annotations):
         return entities, annotations
     entities = tuple(replace(e, label="ORG") if e.id in moved else e for e in entities)
 
-    def relabel(spans):
+    def relabel(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         return tuple(replace(s, label="ORG") if s.entity in moved else s for s in spans)
 
     annotations = {i: replace(a, english=relabel(a.english), original=relabel(a.original)) for i, a in annotations.items()}
@@ -133,7 +135,13 @@ def _known(mentions: list[Mention], registry: Registry) -> list[Span]:
     return spans
 
 
-def _entities(articles, views, foreign, annotations, registry) -> tuple[Entity, ...]:
+def _entities(
+    articles: list[Article],
+    views: dict[str, EnglishView],
+    foreign: dict[str, bool],
+    annotations: dict[str, Annotation],
+    registry: Registry,
+) -> tuple[Entity, ...]:
     counts: dict[str, Counter] = defaultdict(Counter)
     found_roles: dict[str, Counter] = defaultdict(Counter)
     seen_forms: dict[str, Counter] = defaultdict(Counter)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from ..model import Annotation, Entity, Span
 
 
-def dump(entities: tuple[Entity, ...], annotations: dict[str, Annotation]) -> dict:
-    def spans(items):
+def dump(entities: tuple[Entity, ...], annotations: dict[str, Annotation]) -> dict[str, Any]:
+    def spans(items: Iterable[Span]) -> list[list[object]]:
         return [[s.start, s.end, s.label, s.entity, s.text] for s in items]
 
     return {
@@ -21,7 +24,7 @@ def dump(entities: tuple[Entity, ...], annotations: dict[str, Annotation]) -> di
     }
 
 
-def load(data: dict) -> tuple[tuple[Entity, ...], dict[str, Annotation]]:
+def load(data: dict[str, Any]) -> tuple[tuple[Entity, ...], dict[str, Annotation]]:
     entities = tuple(
         Entity(i, name, label, tuple(aliases), tuple(roles), mentions, tuple((a, n) for a, n in per))
         for i, name, label, aliases, roles, mentions, per in data["entities"]
