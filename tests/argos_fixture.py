@@ -89,14 +89,25 @@ def _position_codes(vocab: int, dim: int) -> np.ndarray:
     return codes
 
 
-def _build_model(folder: Path, tokens: list[str]) -> None:
+def _build_model(folder: Path, tokens: list[str], target_order: list[int] | None = None) -> None:
+    """The copy model's CTranslate2 files in folder/model.
+
+    `target_order` lists the source token ids in the order of a separate target
+    vocabulary (CTranslate2 then writes source_ and target_vocabulary files). Under
+    CTranslate2 < 3 (no `from_config`, no `config.json`) the model is written in the
+    pre-3.0 format; it has no `add_source_eos`, so nothing copies an `</s>`: the
+    model copies its input and then repeats the last token until the length limit.
+    """
     from ctranslate2.specs import transformer_spec
 
     vocab = len(tokens)
     pos_dim = 4 * FREQUENCIES
     dim = vocab + pos_dim
-    spec = transformer_spec.TransformerSpec.from_config(num_layers=1, num_heads=1)
-    spec.config.add_source_eos = True  # the copied </s> ends decoding
+    if hasattr(transformer_spec.TransformerSpec, "from_config"):
+        spec = transformer_spec.TransformerSpec.from_config(num_layers=1, num_heads=1)
+        spec.config.add_source_eos = True  # the copied </s> ends decoding
+    else:  # CTranslate2 2.x
+        spec = transformer_spec.TransformerSpec(num_layers=1, num_heads=1)
 
     zeros = lambda *shape: np.zeros(shape, dtype=np.float32)  # noqa: E731
     ones = lambda n: np.ones(n, dtype=np.float32)  # noqa: E731
@@ -118,12 +129,13 @@ def _build_model(folder: Path, tokens: list[str]) -> None:
         attention.linear[0].weight, attention.linear[0].bias = zeros(3 * dim, dim), zeros(3 * dim)
         attention.linear[1].weight, attention.linear[1].bias = zeros(dim, dim), zeros(dim)
 
+    order = list(range(vocab)) if target_order is None else target_order
     codes = _position_codes(vocab, dim)
     for side in (spec.encoder, spec.decoder):
         side.position_encodings.encodings = codes
         norm(side.layer_norm)
     spec.encoder.embeddings[0].weight = embeddings
-    spec.decoder.embeddings.weight = embeddings
+    spec.decoder.embeddings.weight = embeddings[order]  # target id j is source token order[j]
 
     encoder_layer = spec.encoder.layer[0]
     silence_self_attention(encoder_layer.self_attention)
@@ -145,20 +157,45 @@ def _build_model(folder: Path, tokens: list[str]) -> None:
 
     projection = np.zeros((vocab, dim), dtype=np.float32)
     projection[:, :vocab] = np.eye(vocab, dtype=np.float32) * 10.0
-    spec.decoder.projection.weight, spec.decoder.projection.bias = projection, zeros(vocab)
+    spec.decoder.projection.weight, spec.decoder.projection.bias = projection[order], zeros(vocab)
 
     spec.register_source_vocabulary(tokens)
-    spec.register_target_vocabulary(tokens)
+    spec.register_target_vocabulary([tokens[i] for i in order])
     spec.validate()
     spec.optimize(quantization="float32")
     (folder / "model").mkdir()
     spec.save(str(folder / "model"))
 
 
-def build_copy_model(folder: Path) -> Path:
-    """Write sentencepiece.model and model/ into folder (created); returns folder."""
+def build_copy_model(folder: Path, separate_vocabularies: bool = False) -> Path:
+    """Write sentencepiece.model and model/ into folder (created); returns folder.
+
+    With `separate_vocabularies` the target vocabulary is the source one reversed
+    (special tokens first), so the model has source_ and target_vocabulary files and
+    only a correct id mapping on each side gives back the input.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     tokens = _train_sentencepiece(folder)
+    order = None
+    if separate_vocabularies:
+        order = [0, 1, 2] + list(range(len(tokens) - 1, 2, -1))
+    _build_model(folder, tokens, order)
+    return folder
+
+
+# BPE (subword-nmt codes, as argostranslate's BPETokenizer reads them): merges of a few
+# frequent German letter pairs; every other character stays a token of its own.
+BPE_MERGES = ("e n", "e r", "c h", "i e", "s t", "u n", "d e", "e i", "t e", "g e", "e n</w>", "e r</w>", "c h</w>")
+
+
+def build_bpe_copy_model(folder: Path) -> Path:
+    """A copy model whose tokenizer is `bpe.model` (Moses tokenisation + BPE) instead of SentencePiece."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bpe.model").write_text("#version: 0.2\n" + "\n".join(BPE_MERGES) + "\n", encoding="utf-8")
+    letters = sorted(set(_ALPHABET + _ALPHABET.upper() + "0123456789" + _PUNCT))
+    merged = [m.replace(" ", "").replace("</w>", "") for m in BPE_MERGES]
+    pieces = sorted(set(letters + merged))
+    tokens = ["<unk>", "<s>", "</s>"] + pieces + [p + "@@" for p in pieces] + ["&amp;", "&quot;", "&apos;"]
     _build_model(folder, tokens)
     return folder
 
@@ -176,21 +213,27 @@ def metadata(from_code: str, to_code: str = "en", version: str = "1.0", **extra)
     }
 
 
-def package_dir(model: Path, out: Path, from_code: str, to_code: str = "en", version: str = "1.0", **extra) -> Path:
-    """An unpacked package folder `translate-FROM_TO-VERSION` (what argos keeps installed)."""
-    folder = out / f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
+def package_dir(
+    model: Path, out: Path, from_code: str, to_code: str = "en", version: str = "1.0", top: str | None = None, **extra
+) -> Path:
+    """An unpacked package folder `translate-FROM_TO-VERSION` (or `top`), what argos keeps installed."""
+    folder = out / (top or f"translate-{from_code}_{to_code}-{version.replace('.', '_')}")
     folder.mkdir(parents=True)
     shutil.copytree(model / "model", folder / "model")
-    shutil.copy(model / "sentencepiece.model", folder / "sentencepiece.model")
+    for tokenizer in ("sentencepiece.model", "bpe.model"):
+        if (model / tokenizer).exists():
+            shutil.copy(model / tokenizer, folder / tokenizer)
     (folder / "metadata.json").write_text(json.dumps(metadata(from_code, to_code, version, **extra)))
     return folder
 
 
-def argosmodel(model: Path, out: Path, from_code: str, to_code: str = "en", version: str = "1.0", **extra) -> Path:
+def argosmodel(
+    model: Path, out: Path, from_code: str, to_code: str = "en", version: str = "1.0", top: str | None = None, **extra
+) -> Path:
     """A `.argosmodel` zip of one top-level folder, as the Argos index serves them."""
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".staging-{from_code}_{to_code}"
-    folder = package_dir(model, staging, from_code, to_code, version, **extra)
+    folder = package_dir(model, staging, from_code, to_code, version, top, **extra)
     path = out / f"translate-{from_code}_{to_code}-{version.replace('.', '_')}.argosmodel"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for file in sorted(folder.rglob("*")):
@@ -213,3 +256,33 @@ def shared_copy_model() -> Path:
 @pytest.fixture(scope="session")
 def copy_model() -> Path:
     return shared_copy_model()
+
+
+# -- the real zh->en package (../shared/models, see its README) -----------------
+
+REAL_ZH_EN_SHA256 = "62e7af5a3a48b530e47b7b3e5c78c2de79073ecd815750d2bf3ab35b4a67da2d"
+
+
+def real_zh_en_file() -> Path | None:
+    """The real translate-zh_en-1_9.argosmodel: BRIEFING_ARGOS_ZH_EN, else shared/models beside the clone."""
+    import os
+
+    named = os.environ.get("BRIEFING_ARGOS_ZH_EN")
+    root = Path(__file__).resolve().parents[1]  # the repository (tests/ is directly under it)
+    candidate = Path(named) if named else root.parent / "shared" / "models" / "translate-zh_en-1_9.argosmodel"
+    return candidate if candidate.is_file() else None
+
+
+def upstream_translations(package: Path, sentences: list[str], compute_type: str) -> list[str]:
+    """argostranslate's own `apply_packaged_translation`, one of our sentences at a time."""
+    import ctranslate2
+    from argostranslate.package import Package
+    from argostranslate.translate import apply_packaged_translation
+
+    class OneSentence:  # the same sentence split as ours: the sentence is given whole
+        def split_sentences(self, text: str) -> list[str]:
+            return [text]
+
+    pkg = Package(package)
+    translator = ctranslate2.Translator(str(package / "model"), device="cpu", compute_type=compute_type)
+    return [apply_packaged_translation(pkg, s, translator, OneSentence(), 1)[0].value for s in sentences]

@@ -10,10 +10,13 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from briefing import sanitize
 from briefing.errors import UserError
 from briefing.model import Progress, no_progress
 
-from . import index, packages
+from . import index, languages, packages
+
+DOWNLOAD_PREFIX = "briefing-download-"
 
 ACTIONS = ("list", "install", "remove")
 
@@ -25,15 +28,14 @@ def run(action: str, targets: list[str], corpus_paths: list[str], out: TextIO, e
         if not targets:
             raise UserError("name what to install: `briefing models install LANG` (e.g. de) or `... install FILE.argosmodel`")
         with _progress_bar(err) as progress:
-            for line in install(targets, progress):
-                print(line, file=out)
+            install(targets, progress, report=lambda line: print(line, file=out, flush=True))
         return 0
     if action == "remove":
         if not targets:
             raise UserError("name the language to remove: `briefing models remove LANG` (e.g. de)")
         for lang in targets:
             for package in packages.remove(lang):
-                print(f"removed {package.label}", file=out)
+                print(f"removed {package.label}", file=out, flush=True)
         return 0
     raise UserError(f"unknown models action {action!r}: use one of {', '.join(ACTIONS)}")
 
@@ -42,18 +44,36 @@ def is_file_target(target: str) -> bool:
     return target.endswith(".argosmodel") or Path(target).is_file() or "/" in target
 
 
-def install(targets: list[str], progress: Progress = no_progress, folder: Path | None = None) -> list[str]:
-    """Install each target (a language code or a .argosmodel file); one line per package."""
+def install(
+    targets: list[str], progress: Progress = no_progress, folder: Path | None = None, report=None
+) -> list[str]:
+    """Install each target (a language code or a .argosmodel file); one line per package.
+
+    Each line is also passed to `report` as soon as its package is in place. When a
+    target fails after others succeeded, the error says what was installed all the same.
+    """
     lines: list[str] = []
-    files = [t for t in targets if is_file_target(t)]
-    langs = [t.lower() for t in targets if not is_file_target(t)]
-    for file in files:
-        package = packages.install_file(Path(file).expanduser(), folder)
-        lines.append(f"installed {package.label} from {Path(file).name}")
-    if langs:
-        entries = index.fetch_index()
-        for lang in langs:
-            lines.extend(install_language(lang, entries, progress, folder))
+
+    def done(line: str) -> None:
+        lines.append(line)
+        if report is not None:
+            report(line)
+
+    try:
+        files = [t for t in targets if is_file_target(t)]
+        langs = [t.lower() for t in targets if not is_file_target(t)]
+        for file in files:
+            package = packages.install_file(Path(file).expanduser(), folder)
+            done(f"installed {package.label} from {sanitize.path(Path(file).name)}")
+        if langs:
+            entries = index.fetch_index()
+            for lang in langs:
+                for line in install_language(lang, entries, progress, folder):
+                    done(line)
+    except UserError as error:
+        if lines:
+            raise UserError(f"{error} (installed all the same: {', '.join(l.removeprefix('installed ') for l in lines)})") from None
+        raise
     return lines
 
 
@@ -61,40 +81,55 @@ def install_language(lang: str, entries: list[index.IndexEntry], progress: Progr
     """Download and install what `lang` needs to reach English (a pivot model too, if needed)."""
     folder = folder or packages.packages_dir()
     plan = index.plan(entries, lang, packages.installed_packages(folder))
+    scratch_root = Path(tempfile.gettempdir())
+    packages.clean_stale(scratch_root, DOWNLOAD_PREFIX)  # what killed runs left behind
     lines = []
     for entry in plan:
-        with tempfile.TemporaryDirectory(prefix="briefing-download-") as scratch:
+        with tempfile.TemporaryDirectory(prefix=packages.staging_name(DOWNLOAD_PREFIX), dir=scratch_root) as scratch:
             file = index.download(entry, Path(scratch), progress)
             progress(f"install {entry.name}", 0, 1)
-            package = packages.install_file(file, folder)
+            shown = f"the download of {entry.name} {entry.version}".strip()
+            package = packages.install_file(file, folder, shown=shown, expect=(entry.from_code, entry.to_code))
             progress(f"install {entry.name}", 1, 1)
         lines.append(f"installed {package.label}")
     return lines
 
 
 def _list(corpus_paths: list[str], out: TextIO) -> int:
-    installed = packages.installed_packages()
     folder = packages.packages_dir()
+    installed = packages.installed_packages(folder)
     if installed:
-        print(f"Installed translation models ({folder}):", file=out)
-        for p in installed:
+        print(f"Installed translation models ({sanitize.path(folder)}):", file=out)
+        for p in installed:  # names and versions were sanitised when the package was read
             names = f"{p.from_name or p.from_code} → {p.to_name or p.to_code}"
             print(f"  {p.from_code:>3} → {p.to_code:<3} {p.label:<24} {names}", file=out)
     else:
-        print(f"No translation models installed ({folder}).", file=out)
+        print(f"No translation models installed ({sanitize.path(folder)}).", file=out)
     from briefing import corpus  # only now: loading reads and parses the corpus
 
     articles = corpus.load(corpus_paths or None).articles
-    missing = packages.missing_languages(articles, installed)
     where = "these files" if corpus_paths else "the sample corpus"
-    if missing:
-        counts = {lang: sum(a.lang == lang for a in articles) for lang in missing}
-        listed = ", ".join(f"{lang} ({n} article{'s' * (n != 1)})" for lang, n in counts.items())
-        print(f"Languages in {where} with no model yet: {listed}", file=out)
-        print(f"Install with: briefing models install {' '.join(missing)}", file=out)
-    else:
+    for line in missing_lines(articles, installed):
+        print(line, file=out)
+    if not packages.missing_languages(articles, installed):
         print(f"Every language in {where} has a model (or is English).", file=out)
     return 0
+
+
+def missing_lines(articles: list, installed: list[packages.InstalledPackage]) -> list[str]:
+    """For each corpus language without a model: installable from the index, or not at all."""
+    missing = packages.missing_languages(articles, installed)
+    if not missing:
+        return []
+    served = languages.served_languages()
+    lines = ["Languages without a model yet:"]
+    for lang in missing:
+        count = sum(a.lang == lang for a in articles)
+        lines.append(f"  {languages.status(lang, served)} [{count} article{'s' * (count != 1)}]")
+    installable = [lang for lang in missing if lang in served]
+    if installable:
+        lines.append(f"Install with: briefing models install {' '.join(installable)}")
+    return lines
 
 
 class _progress_bar:

@@ -1,8 +1,11 @@
-"""One Argos package's CTranslate2 + SentencePiece models, called directly.
+"""One Argos package's CTranslate2 model and tokenizer, called directly.
 
 Why not `argostranslate.translate`: it re-splits our text with MiniSBD/Stanza/spaCy,
 which may download models at translation time. We already have sentences, so we
-tokenize, batch and decode ourselves, mirroring Argos' own decoding options.
+batch them ourselves, with argostranslate's own tokenizers (SentencePiece or BPE) and
+its decoding options, so each sentence comes out as `apply_packaged_translation`
+gives it (its decode also replaces the `▁` markers OPUS-MT ports leave: their
+`sentencepiece.model` is the source side's).
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ import threading
 
 from .packages import InstalledPackage
 
-# Measured in bench/translate.py (see the README): on an Argos-sized model int8 weights
-# decode ~2x faster than float32 on CPU (and use 4x less memory); BRIEFING_COMPUTE_TYPE overrides.
+# Measured in bench/translate.py on the real zh->en 1.9 package (see the README): int8 is
+# the fastest CPU type; BRIEFING_COMPUTE_TYPE overrides.
 DEFAULT_COMPUTE_TYPE = "int8"
 BEAM_SIZE = 4  # argostranslate's default
-MAX_BATCH = 32  # sentences per CTranslate2 batch (argostranslate's default)
-MAX_PIECES = 200  # longer sentences are cut at word pieces: models degrade (and stop) past this
+MAX_BATCH = 32  # sentences per CTranslate2 batch (argostranslate batches 32 tokens: slower, same output)
+MAX_DECODING = 256  # CTranslate2's default, which argostranslate keeps: same limit, same output
+MAX_PIECES = 160  # longer sentences are cut at word pieces (at most 1.5x this), so a chunk's output fits MAX_DECODING
 
 
 def compute_type() -> str:
@@ -27,37 +31,43 @@ def compute_type() -> str:
 class Engine:
     def __init__(self, package: InstalledPackage, compute: str | None = None) -> None:
         import ctranslate2  # heavy: only when a model is really needed
-        import sentencepiece
+        from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer  # no argos settings import
 
         self.package = package
         self.compute_type = compute or compute_type()
         self.translator = ctranslate2.Translator(
             str(package.path / "model"), device="cpu", compute_type=self.compute_type, inter_threads=1, intra_threads=0
         )
-        self.pieces = sentencepiece.SentencePieceProcessor(model_file=str(package.path / "sentencepiece.model"))
+        tokenizer = package.tokenizer
+        self.bpe = tokenizer.name == "bpe.model"
+        if self.bpe:
+            self.tokenizer: SentencePieceTokenizer | BPETokenizer = BPETokenizer(tokenizer, package.from_code, package.to_code)
+        else:
+            self.tokenizer = SentencePieceTokenizer(tokenizer)
+        self.tokenizer.encode("")  # load it now: a broken tokenizer file fails here, not mid-batch
         self._lock = threading.Lock()  # one batch at a time per model: CPU-bound anyway
 
     def encode(self, texts: list[str]) -> tuple[list[list[str]], list[int]]:
-        """Pieces per chunk, and for each text how many chunks it became."""
+        """Tokens per chunk, and for each text how many chunks it became."""
         chunks: list[list[str]] = []
         counts: list[int] = []
         for text in texts:
-            pieces = self.pieces.encode(text, out_type=str) or [""]
-            parts = _cut(pieces)
+            tokens = self.tokenizer.encode(text) or [""]
+            parts = _cut(tokens, self.bpe)
             chunks.extend(parts)
             counts.append(len(parts))
         return chunks, counts
 
     def translate(self, texts: list[str]) -> list[str]:
         chunks, counts = self.encode(texts)
-        outputs = self.translate_pieces(chunks)
+        outputs = self.translate_tokens(chunks)
         result, i = [], 0
         for count in counts:
             result.append(" ".join(o for o in outputs[i : i + count] if o))
             i += count
         return result
 
-    def translate_pieces(self, chunks: list[list[str]]) -> list[str]:
+    def translate_tokens(self, chunks: list[list[str]]) -> list[str]:
         prefix = self.package.target_prefix
         with self._lock:
             results = self.translator.translate_batch(
@@ -67,27 +77,32 @@ class Engine:
                 beam_size=BEAM_SIZE,
                 replace_unknowns=True,
                 length_penalty=0.2,
-                max_decoding_length=2 * MAX_PIECES + 16,
+                max_decoding_length=MAX_DECODING,
             )
-        out = []
-        for result in results:
-            text = self.pieces.decode_pieces(result.hypotheses[0]) if result.hypotheses else ""
-            if prefix and text.startswith(prefix):
-                text = text[len(prefix) :]
-            out.append(text.strip())
-        return out
+        return [self.decode(result.hypotheses[0]) if result.hypotheses else "" for result in results]
+
+    def decode(self, tokens: list[str]) -> str:
+        """What apply_packaged_translation makes of one hypothesis."""
+        value = self.tokenizer.decode(tokens)
+        prefix = self.package.target_prefix
+        if prefix and value.startswith(prefix):
+            value = value[len(prefix) :]
+        return value[1:] if value.startswith(" ") else value
 
 
-def _cut(pieces: list[str]) -> list[list[str]]:
-    if len(pieces) <= MAX_PIECES:
-        return [pieces]
-    parts, current = [], []
-    for piece in pieces:
-        # cut at a word start once the chunk is long enough, or anywhere at 1.5x that
-        if current and ((len(current) >= MAX_PIECES and piece.startswith("▁")) or len(current) >= MAX_PIECES * 3 // 2):
+def _cut(tokens: list[str], bpe: bool = False) -> list[list[str]]:
+    if len(tokens) <= MAX_PIECES:
+        return [tokens]
+    parts: list[list[str]] = []
+    current: list[str] = []
+    for token in tokens:
+        # cut at a word start once the chunk is long enough, or anywhere at 1.5x that:
+        # SentencePiece marks a word start with "▁", BPE marks a word's inner ends with "@@"
+        word_start = (not current[-1].endswith("@@")) if bpe and current else token.startswith("▁")
+        if current and ((len(current) >= MAX_PIECES and word_start) or len(current) >= MAX_PIECES * 3 // 2):
             parts.append(current)
             current = []
-        current.append(piece)
+        current.append(token)
     if current:
         parts.append(current)
     return parts

@@ -16,15 +16,25 @@ from briefing.model import Article, EnglishView, Progress, Provenance, no_progre
 from briefing.store import Cache
 from briefing.views import assemble_view, original_view
 
-from . import sidecar
+from briefing import sanitize
+
+from . import languages, sidecar
 from .packages import ENGLISH, InstalledPackage, find_route, installed_packages
 
-STAGE, VERSION = "translate", "1"
+STAGE, VERSION = "translate", "2"  # 2: argostranslate's decoding (no "▁" left by OPUS-MT ports)
 CHUNK = 64  # sentences per model call between progress reports / cancel checks
+# What a broken package raises when loaded or run (a garbage model.bin, a bad tokenizer):
+# it costs that language its translation, never the corpus.
+MODEL_ERRORS = (RuntimeError, ValueError, OSError, IndexError, KeyError, UnicodeError)
 
 
 def notice_for(lang: str) -> str:
-    return f"No {lang}→en translation model is installed: run `briefing models install {lang}`."
+    """The reader's notice for a language without a model: installable, or not in the index."""
+    return languages.notice(lang)
+
+
+class ModelFailed(Exception):
+    """An installed package could not be loaded or run; the message is one safe line."""
 
 
 def cache_key(text: str, route: list[InstalledPackage]) -> str:
@@ -41,6 +51,8 @@ class Translator:
         self.model_calls = 0  # translate_batch calls made: tests and the bench read it
         self._engines: dict[tuple[Path, str], object] = {}
         self._lock = threading.Lock()
+        self.failures: dict[str, str] = {}  # language -> why its model could not translate
+        self.cached_texts: set[str] = set()  # sentences whose translation came from the cache
 
     # -- public ------------------------------------------------------------
 
@@ -68,12 +80,17 @@ class Translator:
         for lang, group in sorted(pending.items()):
             route = find_route(packages, lang)
             texts = [s.text for a in group for s in a.sentences]
-            translated = self._translate(route, texts, progress, cancel) if route else None
+            failure = None
+            try:
+                translated = self._translate(route, texts, progress, cancel) if route else None
+            except ModelFailed as error:
+                translated, failure = None, str(error)
+                self.failures[lang] = failure
             for article in group:
-                if translated is not None:
+                if translated is not None and route:
                     views[article.id] = self._machine_view(article, translated, route)
-                else:  # no model, or cancelled
-                    notice = notice_for(lang) if route is None else "Translation was cancelled."
+                else:  # no model, a broken one, or cancelled
+                    notice = failure or (notice_for(lang) if route is None else "Translation was cancelled.")
                     views[article.id] = original_view(article, Provenance.UNTRANSLATED, notice)
         return views
 
@@ -94,6 +111,7 @@ class Translator:
         keys = {t: cache_key(t, route) for t in unique}
         found = self.cache.get_many(STAGE, VERSION, keys.values())
         result = {t: found[k] for t, k in keys.items() if k in found}
+        self.cached_texts.update(result)
         todo = [t for t in unique if t not in result]
         stage = f"translate {route[0].from_code}→{route[-1].to_code}"
         done = len(result)
@@ -104,7 +122,14 @@ class Translator:
             batch = todo[start : start + CHUNK]
             outputs = batch
             for package in route:  # a pivot route runs the batch through each model in turn
-                outputs = self._engine(package).translate(outputs)
+                try:
+                    outputs = self._engine(package).translate(outputs)
+                except MODEL_ERRORS as error:
+                    reason = sanitize.line(error)[:160] or type(error).__name__
+                    raise ModelFailed(
+                        f"The installed model {package.label} could not translate ({reason}); reinstall it with "
+                        f"`briefing models install {package.from_code}` or remove it."
+                    ) from None
                 self.model_calls += 1
             self.cache.put_many(STAGE, VERSION, {keys[t]: o for t, o in zip(batch, outputs)})
             result.update(zip(batch, outputs))

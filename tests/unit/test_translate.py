@@ -207,3 +207,29 @@ def test_broken_package_folders_are_skipped(packages):
     (packages / "half-installed").mkdir()
     (packages / "half-installed" / "metadata.json").write_text("{not json")
     assert [p.from_code for p in installed_packages(packages)] == ["de", "hu", "vi"]
+
+
+def test_a_broken_model_costs_only_its_language(packages, cache, no_network):
+    (packages / "translate-hu_en-1_0" / "model" / "model.bin").write_bytes(b"garbage, not a CTranslate2 model")
+    articles = [make_article(GERMAN, "de"), make_article(HUNGARIAN, "hu", "<test>/b")]
+    translator = Translator(cache, packages_dir=packages)
+    views = translator.english_views(articles)
+    german, hungarian = views[articles[0].id], views[articles[1].id]
+    assert german.status is Provenance.MACHINE and german.text == articles[0].text
+    assert hungarian.status is Provenance.UNTRANSLATED and hungarian.text == articles[1].text
+    assert hungarian.notice.startswith("The installed model translate-hu_en 1.0 could not translate (")
+    assert "\n" not in hungarian.notice and "briefing models install hu" in hungarian.notice
+    assert set(translator.failures) == {"hu"}
+
+
+def test_notices_tell_a_missing_package_from_one_not_installed(packages, cache):
+    korean = make_article(["서울에서 회담이 열렸다."], "ko", "<test>/k")
+    vietnamese = make_article(["Cuộc họp diễn ra tại Seoul."], "vi", "<test>/v")
+    import shutil
+
+    shutil.rmtree(packages / "translate-vi_en-1_0")
+    views = Translator(cache, packages_dir=packages).english_views([korean, vietnamese])
+    assert views[korean.id].notice == "No Korean (ko) model is installed yet: run `briefing models install ko`."
+    notice = views[vietnamese.id].notice
+    assert notice.startswith("No Argos package exists for Vietnamese (vi): add a translation as NAME.en.txt")
+    assert "briefing models install vi" not in notice

@@ -110,6 +110,19 @@ def hostile(kind: str, tmp_path: Path, copy_model: Path) -> Path:  # noqa: F811
     elif kind == "not-a-zip":
         path.write_text("hello")
         return path
+    elif kind == "duplicate-member":
+        # a second metadata.json (or model.bin): the extractor would keep the last copy
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            _zip(path, {**members})
+            with zipfile.ZipFile(path, "a") as archive:
+                archive.writestr("translate-de_en-1_0/model/model.bin", b"garbage")
+        return path
+    elif kind == "huge-metadata":
+        members["translate-de_en-1_0/metadata.json"] = b'{"from_code": "de", "to_code": "en", "package_version": "1.0", "x": "' + b" " * (2 * 1024 * 1024) + b'"}'
+    elif kind == "deep-metadata":
+        members["translate-de_en-1_0/metadata.json"] = b"[" * 30_000 + b"]" * 30_000  # under the size bound, past any recursion limit
+    elif kind == "no-tokenizer":
+        del members["translate-de_en-1_0/sentencepiece.model"]
     elif kind == "bomb":
         members["translate-de_en-1_0/padding.bin"] = bytes(40 * 1024 * 1024)  # 40 MB of zeros, ~40 KB zipped
     elif kind == "lying-sizes":
@@ -133,6 +146,10 @@ REASONS = {
     "missing-metadata": "no metadata.json",
     "metadata-without-codes": "metadata.json lacks from_code, to_code",
     "no-model": "no model/model.bin",
+    "duplicate-member": "appears twice",
+    "huge-metadata": "over the 64 KB bound",
+    "deep-metadata": "not a JSON object of bounded size and depth",
+    "no-tokenizer": "no sentencepiece.model or bpe.model",
     "truncated": "not a readable zip",
     "not-a-zip": "not a readable zip",
     "bomb": "over the 21 MB bound",
@@ -223,8 +240,9 @@ def test_install_pivots_when_the_index_has_no_direct_model(index_server, argos_d
 
 
 def test_unknown_language_names_what_the_index_offers(index_server, argos_dirs):
-    with pytest.raises(UserError, match="no model from 'xx' to English; languages it offers: de, ja, vi"):
-        commands.run("install", ["xx"], [], io.StringIO(), io.StringIO())
+    with pytest.raises(UserError, match="no Argos package exists for Swahili \\(sw\\) to English in the index") as refused:
+        commands.run("install", ["sw"], [], io.StringIO(), io.StringIO())
+    assert "NAME.en.txt" in str(refused.value) and str(refused.value).endswith("languages it offers: de, ja, vi")
 
 
 def test_no_network_is_one_clear_line(argos_dirs, monkeypatch):
@@ -256,12 +274,31 @@ def test_list_shows_packages_and_languages_without_a_model(tmp_path, argos_dirs,
         "az együttműködés részleteit a mesterséges intelligencia területén.",
         encoding="utf-8",
     )
+    (corpus / "c.txt").write_text(
+        "Sam Altman, CEO của OpenAI, sẽ có cuộc gặp gỡ quan trọng với Chủ tịch Samsung Electronics tại Seoul "
+        "để thảo luận về trí tuệ nhân tạo và chất bán dẫn.",
+        encoding="utf-8",
+    )
     out = io.StringIO()
     assert commands.run("list", [], [str(corpus)], out, io.StringIO()) == 0
-    text = out.getvalue()
-    assert "translate-de_en 1.0" in text
-    assert "with no model yet: hu (1 article)" in text and "briefing models install hu" in text
+    lines = out.getvalue().splitlines()
+    assert any("translate-de_en 1.0" in line for line in lines)
+    assert "  Hungarian (hu): not installed yet; `briefing models install hu` fetches it [1 article]" in lines
+    vietnamese = next(line for line in lines if "(vi)" in line)
+    assert "no Argos package exists for Vietnamese" in vietnamese and "NAME.en.txt" in vietnamese and ".argosmodel" in vietnamese
+    assert lines[-1] == "Install with: briefing models install hu"  # not vi: the index has nothing for it
 
+
+def test_metadata_strings_are_sanitised_everywhere_they_are_shown(tmp_path, argos_dirs, copy_model):  # noqa: F811
+    evil = "e\x1b]52;c;SGVsbG8=\x07\x1b[2J"
+    pk.install_file(argosmodel(copy_model, tmp_path / "dl", "de", version="1.0" + evil, from_name="German" + evil, to_name=evil))
+    (tmp_path / "a.txt").write_text("OpenAI and SoftBank met in Seoul on Tuesday to talk about chips.", encoding="utf-8")
+    out = io.StringIO()
+    commands.run("list", [], [str(tmp_path / "a.txt")], out, io.StringIO())
+    text = out.getvalue()
+    assert "German" in text and "\x1b" not in text and "\x07" not in text
+    package = installed_packages()[0]
+    assert "\x1b" not in package.label + package.from_name + package.to_name
 
 def test_bad_action_and_missing_targets():
     with pytest.raises(UserError):
