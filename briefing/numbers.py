@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Value", "find_values", "find_money", "parse_number", "format_amount"]
+__all__ = ["Value", "find_money", "find_values", "format_amount", "parse_number"]
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,9 @@ _UNITS = [
 ]
 _UNIT_RES = [(re.compile(p, re.I), name, sec) for p, name, sec in _UNITS]
 _NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_UNIT_RE = "|".join(p for p, _, _ in _UNITS)
 _DURATION = re.compile(
-    rf"(?<![A-Za-zÀ-ɏ\d.,:])(?P<n>\d+(?:[.,]\d+)?|{_NUMBER_WORD_RE})(?:[\s\u00a0-])?(?P<unit>{'|'.join(p for p, _, _ in _UNITS)})(?![a-zA-ZÀ-ɏ])",
+    rf"(?<![A-Za-zÀ-ɏ\d.,:])(?P<n>\d+(?:[.,]\d+)?|{_NUMBER_WORD_RE})(?:[\s\u00a0-])?(?P<unit>{_UNIT_RE})(?![a-zA-ZÀ-ɏ])",
     re.I,
 )
 _SMALL_COUNT = re.compile(rf"(?<![\w.,:$€£¥₩-])(?P<n>\d{{1,3}}|(?:{_NUMBER_WORD_RE})(?![\w-]))(?![\w.,:%-])", re.I)
@@ -167,11 +168,8 @@ def parse_number(raw: str, lang: str | None = None) -> float:
 def format_amount(value: float, currency: str | None = None, high: float | None = None) -> str:
     """The short form: 5e11, "USD" -> "$500B"; a range shares its scale: "$15-20B"."""
     top = max(value, high or 0)
-    for letter, scale in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)):
-        if top >= scale:
-            break
-    else:
-        letter, scale = "", 1.0
+    scales = (("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3))
+    letter, scale = next(((name, size) for name, size in scales if top >= size), ("", 1.0))
     number = _short(value / scale)
     if high is not None:
         number += "-" + _short(high / scale)
@@ -258,7 +256,7 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
 
 def _noun(after: str, lang: str | None) -> str:
     """The words right after a count that say what it counts: "diamonds", "H100 GPUs"."""
-    words = []
+    words: list[tuple[str, int]] = []
     for m in re.finditer(r"\s*([^\W_][\w’'-]*)", after):
         if m.start() != (words[-1][1] if words else 0):
             break
