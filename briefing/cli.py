@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .errors import UserError
 
-COMMANDS = ("export", "models")
+COMMANDS = ("export", "models", "translate")
 
 MAIN_HELP = """\
 briefing: brief a decision-maker from news written in several languages.
@@ -24,6 +24,7 @@ briefing: brief a decision-maker from news written in several languages.
   briefing PATH...              open the app on these .txt/.md files or folders
   briefing export [PATH...]     write the briefing without the app (see export --help)
   briefing models ...           list, install or remove offline translation models
+  briefing translate PATH...    each article's English view, sentence by sentence, with provenance
 """
 
 
@@ -67,7 +68,11 @@ def _parsers() -> dict[str, Parser]:
     install.add_argument("targets", nargs="+", metavar="LANG|FILE")
     remove = actions.add_parser("remove", help="remove the LANG -> English model")
     remove.add_argument("targets", nargs="+", metavar="LANG")
-    return {"main": main, "export": export, "models": models}
+    translate = Parser(prog="briefing translate", description="Print each article's English view with each sentence's provenance.")
+    translate.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders (default: the sample corpus)")
+    translate.add_argument("--to", default="en", help="target language (only en)")
+    translate.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    return {"main": main, "export": export, "models": models, "translate": translate}
 
 
 @contextmanager
@@ -122,6 +127,13 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _translate(args: argparse.Namespace) -> int:
+    from .translate import english
+
+    with _progress() as progress:
+        return english.run(args.paths, args.to, sys.stdout, _warn, progress)
+
+
 def _models(args: argparse.Namespace) -> int:
     from .translate import commands
 
@@ -147,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsers = _parsers()
         if argv and argv[0] in COMMANDS:
             args = parsers[argv[0]].parse_args(argv[1:])
-            return _export(args) if argv[0] == "export" else _models(args)
+            return {"export": _export, "models": _models, "translate": _translate}[argv[0]](args)
         return _open_app(parsers["main"].parse_args(argv))
     except UserError as error:
         print(f"briefing: {error}", file=sys.stderr)
