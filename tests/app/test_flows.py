@@ -463,7 +463,7 @@ async def test_missing_model_notice_offers_the_models_screen(app_factory, ready)
         await ready(pilot)
         await pilot.press("enter")  # the Vietnamese seed: no model installed in tests
         meta = str(app.screen.query_one("#reader-meta").render())
-        assert "briefing models install vi" in meta and "Press m for the models screen" in meta
+        assert "No Argos package exists for Vietnamese (vi)" in meta and "Press m for the models screen" in meta
         await pilot.press("m")
         assert type(app.screen).__name__ == "ModelsScreen"
 

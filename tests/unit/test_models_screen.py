@@ -45,7 +45,7 @@ async def test_list_install_file_and_remove(tmp_path, copy_model):  # noqa: F811
         assert isinstance(screen, ModelsScreen)
         table = screen.query_one(DataTable)
         assert table.row_count == 1
-        assert "No model yet for: vi" in str(screen.query_one("#models-summary", Static).render())
+        assert "No model yet for: Vietnamese (vi): no Argos package exists" in str(screen.query_one("#models-summary", Static).render())
 
         await pilot.press("f")
         screen.query_one(Input).value = str(file)  # typing a long temp path key by key is slow

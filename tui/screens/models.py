@@ -74,6 +74,9 @@ class ModelsScreen(Screen[None]):
         folder = self.packages_dir or packages.packages_dir()
         installed = packages.installed_packages(folder)
         missing = packages.missing_languages(list(getattr(self.app, "articles", [])), installed)
+        from briefing.translate import languages  # its wording: installable, or no Argos package exists
+
+        missing = languages.statuses(missing, app=True)
         self.app.call_from_thread(self._show, folder, installed, missing)
 
     def _show(self, folder: Path, installed: list, missing: list[str]) -> None:
@@ -87,8 +90,8 @@ class ModelsScreen(Screen[None]):
             )  # fmt: skip
         summary = Text(f"{len(installed)} translation model(s) in {folder}. ")
         if missing:
-            summary.append(f"No model yet for: {', '.join(missing)} ", style="bold")
-            summary.append("(press i and type the language code, or f for a file)")
+            summary.append("No model yet for: ", style="bold")
+            summary.append("; ".join(missing))
         else:
             summary.append("Every language of the corpus has a model (or is English).")
         self.query_one("#models-summary", Static).update(summary)
