@@ -14,6 +14,8 @@ corpus. Columns, per system:
   line with a figure that one of its cited sources does not contain;
 - junk: lines of page furniture (generic patterns below plus the event's own);
 - fragments: prose lines that end cut ("…", no terminal punctuation) or on a function word;
+- cut: prose lines that end where their article sentence went on mid-clause (the rest begins
+  with a function word, or holds a figure, a name or a verb): payload lost in shortening;
 - disagreements: checklist disagreements with a regex, shown / such disagreements.
 
 Runs against a temporary home, cache and config (as tests/conftest.py does), so no user
@@ -195,6 +197,52 @@ def _content(item: Item) -> str:
     return item.text
 
 
+def _quoted_part(item: Item) -> str:
+    """The part of a line quoted from an article: after a label such as "Only [2]:" or "93 vs 20:"."""
+    text = _content(item)
+    if item.section in ("NUMBERS", "DIFFERENCES"):
+        text = re.sub(r"^(?:[^:…]{1,60}:\s+)+", "", text)
+    return text.strip().lstrip("…").strip()
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# Words that show a clause went on after the cut: auxiliaries and common reporting verbs.
+VERBISH = frozenset("is are was were be been has have had will would could should can may might said says told".split())
+
+
+def cut_lines(items: Sequence[Item], sentences: Sequence[str]) -> list[tuple[Item, str]]:
+    """Lines that end where their article sentence went on: the rest begins with a function word
+    ("… buildings | in the area were damaged") or carries a figure, a name or a verb."""
+    index = [_norm(s) for s in sentences]
+    out = []
+    for item in items:
+        if item.section not in PROSE_SECTIONS:
+            continue
+        head = _norm(_quoted_part(item)).rstrip("….").rstrip()
+        if len(head.split()) < 3:
+            continue
+        for sentence in index:
+            at = sentence.find(head)
+            if at < 0:
+                continue
+            rest = sentence[at + len(head) :].strip(" ,;:").rstrip("\"'”’)]").rstrip(".!?。").strip()
+            words = rest.split()
+            if not words:
+                break  # the line keeps its sentence's end
+            if (
+                words[0].lower() in FUNCTION_WORDS
+                or re.search(r"\d", rest)
+                or any(w[:1].isupper() for w in words)
+                or any(w.lower().strip(",;") in VERBISH for w in words)
+            ):
+                out.append((item, rest[:50]))
+            break
+    return out
+
+
 def junk(items: Sequence[Item], checklist: Checklist) -> list[Item]:
     patterns = list(GENERIC_JUNK) + list(checklist.junk)
     return [i for i in items if i.section != "SOURCES" and any(_search(p, i.text) for p in patterns)]
@@ -303,9 +351,17 @@ class Score:
     junk: list[Item]
     fragments: list[Item]
     disagreements: tuple[int, int]
+    cut: list[tuple[Item, str]] = field(default_factory=list)
 
 
-def score(system: str, text: str, items: list[Item], checklist: Checklist, sources: dict[int, str] | None = None) -> Score:
+def score(
+    system: str,
+    text: str,
+    items: list[Item],
+    checklist: Checklist,
+    sources: dict[int, str] | None = None,
+    sentences: Sequence[str] = (),
+) -> Score:
     return Score(
         system,
         facts_found(text, checklist),
@@ -313,6 +369,7 @@ def score(system: str, text: str, items: list[Item], checklist: Checklist, sourc
         junk(items, checklist),
         fragments(items),
         disagreements_shown(text, checklist),
+        cut_lines(items, sentences),
     )
 
 
@@ -341,7 +398,8 @@ def measure(corpus: Corpus, provided: bool, work: Path, show: bool = False) -> t
     }
     per_article = english_sentences(analysis)
     stated = facts_found("\n".join(s for doc in per_article for s in doc), corpus.checklist)
-    scores = [score("briefing", screen, screen_items(screen), corpus.checklist, sources)]
+    every_sentence = [s.text for a in analysis.articles for s in analysis.views[a.id].sentences]
+    scores = [score("briefing", screen, screen_items(screen), corpus.checklist, sources, every_sentence)]
     for name, baseline in BASELINES.items():
         text = baseline(per_article, budget)
         scores.append(score(name, text, baseline_items(text), corpus.checklist))
@@ -355,18 +413,19 @@ def table(corpus: Corpus, mode: str, scores: list[Score], budget: int, stated: l
             f"== {corpus.name} · {mode} · {len(corpus.articles)} articles · budget {budget} chars · "
             f"{total} facts, {len(stated)} stated in this mode's English input"
         ),
-        f"{'system':<10} {'facts':>7} {'of stated':>9} {'wrong':>5} {'junk':>4} {'fragments':>9} {'disagreements':>13}",
+        f"{'system':<10} {'facts':>7} {'of stated':>9} {'wrong':>5} {'junk':>4} {'fragments':>9} {'cut':>4} {'disagreements':>13}",
     ]
     for s in scores:
         of_stated = len(set(s.found) & set(stated))
         rows.append(
             f"{s.system:<10} {len(s.found):>3}/{total:<3} {of_stated:>5}/{len(stated):<3} {len(s.wrong):>5} "
-            f"{len(s.junk):>4} {len(s.fragments):>9} {s.disagreements[0]:>9}/{s.disagreements[1]:<3}"
+            f"{len(s.junk):>4} {len(s.fragments):>9} {len(s.cut):>4} {s.disagreements[0]:>9}/{s.disagreements[1]:<3}"
         )
     briefing = scores[0]
     details = [f"   wrong ({s.system}): {item.text[:70]!r} ({why})" for s in scores for item, why in s.wrong]
     details += [f"   junk: {item.text[:80]!r}" for item in briefing.junk]
     details += [f"   fragment: {item.text[-80:]!r}" for item in briefing.fragments]
+    details += [f"   cut: {item.text[-60:]!r} | {rest!r}" for item, rest in briefing.cut]
     return "\n".join(rows + details)
 
 
@@ -392,14 +451,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         shutil.rmtree(home, ignore_errors=True)
     for mode, runs in summary.items():
-        ratios, wrong, junk_lines, cut = [], 0, 0, 0
+        ratios, wrong, junk_lines, frag, cut = [], 0, 0, 0, 0
         for _, scores in runs:
             best = max(len(s.found) for s in scores[1:])
             ratios.append(len(scores[0].found) / best if best else float("inf"))
-            wrong, junk_lines, cut = wrong + len(scores[0].wrong), junk_lines + len(scores[0].junk), cut + len(scores[0].fragments)
+            first = scores[0]
+            wrong, junk_lines = wrong + len(first.wrong), junk_lines + len(first.junk)
+            frag, cut = frag + len(first.fragments), cut + len(first.cut)
         print(
             f"SUMMARY {mode}: briefing recall / best baseline, worst corpus {min(ratios):.2f} (bar 1.30); "
-            f"wrong claims {wrong}, junk lines {junk_lines}, fragment lines {cut} over {len(runs)} corpora (bar 0 each)"
+            f"wrong claims {wrong}, junk lines {junk_lines}, fragment lines {frag}, cut lines {cut} "
+            f"over {len(runs)} corpora (bar 0 each)"
         )
     return 1 if failed else 0
 

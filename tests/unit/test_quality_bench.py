@@ -156,6 +156,25 @@ def test_fragments_are_cut_or_end_on_a_function_word() -> None:
         assert not quality.is_fragment(whole), whole
 
 
+def test_a_line_cut_before_the_rest_of_its_clause_is_counted() -> None:
+    sentences = [
+        "Maynard said several historic buildings in the area were badly damaged.",
+        "The quake killed 93 people.",
+        "Ma Liya told Xinhua that the streets were like a battlefield.",
+    ]
+    items = [
+        quality.Item("KEY FACTS", "Maynard said several historic buildings.", (1,), 1),
+        quality.Item("KEY FACTS", "The quake killed 93 people.", (1,), 1),
+        quality.Item("DIFFERENCES", "Only [2]: Ma Liya told Xinhua.", (2,), 1),
+        quality.Item("PLAYERS", "Ma Liya told Xinhua", (2,), 1),  # not prose: never checked
+    ]
+    cut = quality.cut_lines(items, sentences)
+    assert [(i.text, rest) for i, rest in cut] == [
+        ("Maynard said several historic buildings.", "in the area were badly damaged"),
+        ("Only [2]: Ma Liya told Xinhua.", "that the streets were like a battlefield"),
+    ]
+
+
 def test_disagreement_shown_is_counted() -> None:
     assert quality.disagreements_shown(SCREEN, CHECKLIST) == (1, 1)
 
