@@ -7,10 +7,10 @@ Offsets are character offsets into the text the reader displays
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Callable
 
 from . import sanitize
 
@@ -73,7 +73,7 @@ class Article:
         return sum(len(p.split()) for p in self.paragraphs)
 
 
-class Provenance(str, Enum):
+class Provenance(StrEnum):
     """Where a sentence of the English view came from."""
 
     ORIGINAL = "original"  # the article is in English
