@@ -11,7 +11,8 @@ corpus. Columns, per system:
 - facts: checklist facts matched / facts (and / facts stated in that mode's English input);
 - wrong: claims of agreement that are wrong: a line claiming agreement ("N agree") or the
   bottom line (a baseline's first line) that matches a not_consensus regex, or an "N agree"
-  line with a figure that one of its cited sources does not contain;
+  line with a figure that one of its cited sources does not contain; also an "Only [n]" line
+  that another source states too, and a refusal to comment shown as a difference;
 - junk: lines of page furniture (generic patterns below plus the event's own);
 - fragments: prose lines that end cut ("…", no terminal punctuation) or on a function word;
 - cut: prose lines that end where their article sentence went on mid-clause (the rest begins
@@ -272,9 +273,51 @@ def unsupported_figures(item: Item, sources: dict[int, str]) -> list[str]:
     return missing
 
 
-def wrong_claims(items: Sequence[Item], checklist: Checklist, sources: dict[int, str] | None = None) -> list[tuple[Item, str]]:
+ONLY = re.compile(r"^Only \[(\d+)\]:\s*")
+REFUSAL = re.compile(r"\b(declined|refused) to (comment|confirm)\b|\bno comment\b|\bwould not (comment|confirm)\b", re.I)
+SAME_CLAIM = 0.6  # share of a line's content words another source's sentence must repeat
+
+
+def _terms(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]{4,}", text) if w.lower() not in FUNCTION_WORDS}
+
+
+def also_stated(item: Item, sentences_by_source: dict[int, list[str]]) -> list[str]:
+    """Sources other than n that state an "Only [n]" line's claim (same words, same figures)."""
+    only = ONLY.match(item.text)
+    if not only:
+        return []
+    note, claim = int(only.group(1)), item.text[only.end() :].strip().rstrip("…").strip()
+    terms = _terms(claim)
+    figures = [_digits(f).rstrip(".,") for f in FIGURE.findall(claim)]
+    if len(terms) < 3:
+        return []
+    found = []
+    for other, sentences in sorted(sentences_by_source.items()):
+        if other == note:
+            continue
+        for sentence in sentences:
+            if len(terms & _terms(sentence)) >= SAME_CLAIM * len(terms) and all(f in _digits(sentence) for f in figures):
+                found.append(f"also stated by [{other}]")
+                break
+    return found
+
+
+def wrong_claims(
+    items: Sequence[Item],
+    checklist: Checklist,
+    sources: dict[int, str] | None = None,
+    sentences_by_source: dict[int, list[str]] | None = None,
+) -> list[tuple[Item, str]]:
+    """Wrong agreement claims, "Only [n]" lines another source also states, refusals shown as differences."""
     out = []
     for item in items:
+        if item.section == "DIFFERENCES":
+            reasons = also_stated(item, sentences_by_source or {})
+            if REFUSAL.search(item.text):
+                reasons.append("a refusal to comment is no disagreement")
+            if reasons:
+                out.append((item, ", ".join(reasons)))
         if not item.claims_agreement:
             continue
         reasons = [c["id"] for c in checklist.not_consensus if any(_search(p, item.text) for p in c["any"])]
@@ -361,11 +404,12 @@ def score(
     checklist: Checklist,
     sources: dict[int, str] | None = None,
     sentences: Sequence[str] = (),
+    sentences_by_source: dict[int, list[str]] | None = None,
 ) -> Score:
     return Score(
         system,
         facts_found(text, checklist),
-        wrong_claims(items, checklist, sources),
+        wrong_claims(items, checklist, sources, sentences_by_source),
         junk(items, checklist),
         fragments(items),
         disagreements_shown(text, checklist),
@@ -399,7 +443,8 @@ def measure(corpus: Corpus, provided: bool, work: Path, show: bool = False) -> t
     per_article = english_sentences(analysis)
     stated = facts_found("\n".join(s for doc in per_article for s in doc), corpus.checklist)
     every_sentence = [s.text for a in analysis.articles for s in analysis.views[a.id].sentences]
-    scores = [score("briefing", screen, screen_items(screen), corpus.checklist, sources, every_sentence)]
+    by_source = {s.note: [v.text for v in analysis.views[s.article_id].sentences] for s in briefing.sources if s.article_id in by_id}
+    scores = [score("briefing", screen, screen_items(screen), corpus.checklist, sources, every_sentence, by_source)]
     for name, baseline in BASELINES.items():
         text = baseline(per_article, budget)
         scores.append(score(name, text, baseline_items(text), corpus.checklist))

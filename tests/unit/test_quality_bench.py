@@ -134,6 +134,22 @@ def test_agreement_on_a_figure_a_cited_source_lacks_is_wrong() -> None:
     assert quality.wrong_claims([line], quality.Checklist([]), sources) == []
 
 
+def test_only_n_is_wrong_when_another_source_states_it() -> None:
+    line = quality.Item("DIFFERENCES", "Only [3]: Aquino met local officials in Bohol on Wednesday.", (3,), 1)
+    by_source = {
+        1: ["President Aquino met with local officials Wednesday in Bohol."],
+        3: ["Aquino met local officials in Bohol on Wednesday."],
+    }
+    assert quality.wrong_claims([line], quality.Checklist([]), {}, by_source)[0][1] == "also stated by [1]"
+    by_source[1] = ["The quake killed 93 people."]
+    assert quality.wrong_claims([line], quality.Checklist([]), {}, by_source) == []
+
+
+def test_a_refusal_to_comment_is_no_disagreement() -> None:
+    line = quality.Item("DIFFERENCES", "Not confirmed: Samsung declined to comment on the talks.", (2,), 1)
+    assert quality.wrong_claims([line], quality.Checklist([])) == [(line, "a refusal to comment is no disagreement")]
+
+
 def test_dates_and_ordinals_are_not_figures_to_check() -> None:
     sources = {1: "the quake of Tuesday", 2: "the quake of Tuesday"}
     for text in ("On the 16th, the ship sank.", "It sank on 16 April.", "It struck on Oct. 15."):
