@@ -15,7 +15,7 @@ corpus. Columns, per system:
   that another source states too, and a refusal to comment shown as a difference;
 - junk: lines of page furniture (generic patterns below plus the event's own);
 - fragments: prose lines that end cut ("…", no terminal punctuation) or on a function word;
-- cut: prose lines that end where their article sentence went on mid-clause (the rest begins
+- cut: prose lines that look whole but end where their article sentence went on mid-phrase (the rest begins
   with a function word, or holds a figure, a name or a verb): payload lost in shortening;
 - disagreements: checklist disagreements with a regex, shown / such disagreements.
 
@@ -215,12 +215,15 @@ VERBISH = frozenset("is are was were be been has have had will would could shoul
 
 
 def cut_lines(items: Sequence[Item], sentences: Sequence[str]) -> list[tuple[Item, str]]:
-    """Lines that end where their article sentence went on: the rest begins with a function word
-    ("… buildings | in the area were damaged") or carries a figure, a name or a verb."""
+    """Lines that look whole but end where their article sentence went on: inside a phrase (the
+    rest begins with a function word, or holds a figure, a name or a verb: "… buildings | in the
+    area were damaged"), or before a comma that leads to a figure (", killing at least 93").
+    A clause dropped after a comma without a figure (", which lies along …") is fair shortening.
+    Lines already counted as fragments are not counted again."""
     index = [_norm(s) for s in sentences]
     out = []
     for item in items:
-        if item.section not in PROSE_SECTIONS:
+        if item.section not in PROSE_SECTIONS or is_fragment(_content(item)):
             continue
         head = _norm(_quoted_part(item)).rstrip("….").rstrip()
         if len(head.split()) < 3:
@@ -229,16 +232,21 @@ def cut_lines(items: Sequence[Item], sentences: Sequence[str]) -> list[tuple[Ite
             at = sentence.find(head)
             if at < 0:
                 continue
-            rest = sentence[at + len(head) :].strip(" ,;:").rstrip("\"'”’)]").rstrip(".!?。").strip()
+            after = sentence[at + len(head) :]
+            rest = after.strip(" ,;:-–—").rstrip("\"'”’)]").rstrip(".!?。").strip()
             words = rest.split()
             if not words:
                 break  # the line keeps its sentence's end
-            if (
-                words[0].lower() in FUNCTION_WORDS
-                or re.search(r"\d", rest)
-                or any(w[:1].isupper() for w in words)
-                or any(w.lower().strip(",;") in VERBISH for w in words)
-            ):
+            has_figure = re.search(r"\d", rest) is not None
+            if re.match(r"\s*[,;–—-]", after):
+                inside = False  # the article's own pause: what follows is a clause of its own
+            else:
+                inside = (
+                    words[0].lower() in FUNCTION_WORDS
+                    or any(w[:1].isupper() for w in words)
+                    or any(w.lower().strip(",;") in VERBISH for w in words)
+                )
+            if inside or has_figure:
                 out.append((item, rest[:50]))
             break
     return out

@@ -177,17 +177,23 @@ def test_a_line_cut_before_the_rest_of_its_clause_is_counted() -> None:
         "Maynard said several historic buildings in the area were badly damaged.",
         "The quake killed 93 people.",
         "Ma Liya told Xinhua that the streets were like a battlefield.",
+        "Earthquakes are common in the Philippines, which lies along the Pacific Rim of Fire.",
+        "A powerful earthquake struck the central Philippines early Tuesday, killing at least 93 people.",
     ]
     items = [
         quality.Item("KEY FACTS", "Maynard said several historic buildings.", (1,), 1),
         quality.Item("KEY FACTS", "The quake killed 93 people.", (1,), 1),
         quality.Item("DIFFERENCES", "Only [2]: Ma Liya told Xinhua.", (2,), 1),
         quality.Item("PLAYERS", "Ma Liya told Xinhua", (2,), 1),  # not prose: never checked
+        quality.Item("KEY FACTS", "Earthquakes are common in the Philippines.", (1,), 1),  # fair shortening
+        quality.Item("KEY FACTS", "A powerful earthquake struck the central Philippines early Tuesday.", (1,), 1),
+        quality.Item("KEY FACTS", "Ma Liya told Xinhua that the…", (1,), 1),  # a fragment already
     ]
     cut = quality.cut_lines(items, sentences)
     assert [(i.text, rest) for i, rest in cut] == [
         ("Maynard said several historic buildings.", "in the area were badly damaged"),
         ("Only [2]: Ma Liya told Xinhua.", "that the streets were like a battlefield"),
+        ("A powerful earthquake struck the central Philippines early Tuesday.", "killing at least 93 people"),
     ]
 
 
