@@ -46,6 +46,16 @@ LEGACY = {
         "Руководители Samsung, OpenAI и SoftBank встретились в Сеуле, чтобы обсудить инвестиции "
         "в инфраструктуру искусственного интеллекта.\nСоглашение пока не достигнуто.",
     ),
+    "euc_kr": (
+        "ko",
+        "삼성전자와 오픈AI, 소프트뱅크 수장들이 서울에서 만나 인공지능 인프라 투자를 논의했다. 합의는 아직 없다.\n"
+        "관계자에 따르면 다음 회의는 다음 달로 예정돼 있다.",
+    ),
+    "big5": (
+        "zh",
+        "三星電子、OpenAI和軟銀的負責人在首爾會面，討論人工智慧基礎設施的投資。雙方尚未達成協議。\n"
+        "據知情人士透露，下一次會議定於下個月舉行。",
+    ),
     "cp1251": (
         "ru",
         "Председатель Samsung Electronics Ли Чжэ Ён принял Сэма Альтмана и Масаёси Сона в Сеуле. "
@@ -59,7 +69,8 @@ def test_legacy_non_latin_encodings_are_detected(codec):
     _, prose = LEGACY[codec]
     text, encoding = textfile.decode(prose.encode(codec))
     assert text == prose
-    assert codecs.lookup(encoding).name in {codecs.lookup(codec).name, "cp932"}  # cp932: Shift-JIS as Windows writes it
+    # a superset that decodes the same bytes is as good: cp932 (Shift-JIS as Windows writes it), cp949
+    assert codecs.lookup(encoding).name in {codecs.lookup(codec).name, "cp932", "cp949"}
 
 
 @pytest.mark.parametrize("codec", sorted(LEGACY))
