@@ -47,6 +47,11 @@ def test_checklist_is_well_formed(folder: Path) -> None:
             assert set(side["files"]) <= files, f"{disagreement['id']}: names a file not in the folder"
         if "any" in disagreement:
             _regexes(disagreement["any"], disagreement["id"])
+    known = {"facts": {"id", "description", "any"}, "not_consensus": {"id", "description", "any"}}
+    for table, keys in known.items():
+        for entry in data.get(table, []):
+            # a top-level key written after a [[table]] header silently joins that table in TOML
+            assert set(entry) <= keys, f"{table} {entry.get('id')}: unknown keys {sorted(set(entry) - keys)}"
     for claim in data.get("not_consensus", []):
         assert claim["description"].strip(), claim["id"]
         _regexes(claim["any"], claim["id"])
