@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 from .packages import InstalledPackage
 
@@ -41,6 +42,7 @@ class Engine:
         tokenizer = package.tokenizer
         self.bpe = tokenizer.name == "bpe.model"
         if self.bpe:
+            _check_bpe_codes(tokenizer)
             self.tokenizer: SentencePieceTokenizer | BPETokenizer = BPETokenizer(tokenizer, package.from_code, package.to_code)
         else:
             self.tokenizer = SentencePieceTokenizer(tokenizer)
@@ -88,6 +90,17 @@ class Engine:
         if prefix and value.startswith(prefix):
             value = value[len(prefix) :]
         return value[1:] if value.startswith(" ") else value
+
+
+def _check_bpe_codes(path: Path) -> None:
+    """Refuse a malformed bpe.model ourselves: argostranslate's reader prints the bad line raw
+    to stderr and calls sys.exit(1), which would end the whole program."""
+    with open(path, encoding="utf-8") as codes:
+        for number, line in enumerate(codes, 1):
+            if number == 1 and line.startswith("#version:"):
+                continue
+            if len(line.strip("\r\n ").split(" ")) != 2:
+                raise ValueError(f"bpe.model line {number} is not a pair of symbols")
 
 
 def _cut(tokens: list[str], bpe: bool = False) -> list[list[str]]:

@@ -104,3 +104,13 @@ def test_a_package_with_only_what_ctranslate2_needs(tmp_path, argos_dirs, copy_m
     (model / "model" / "config.json").unlink()  # optional for CTranslate2 4, as for pre-3.0 packages
     pk.install_file(argosmodel(model, tmp_path / "dl", "hu"), argos_dirs)
     assert [p.from_code for p in installed_packages(argos_dirs)] == ["hu"]
+
+
+def test_a_malformed_bpe_model_costs_its_language_not_the_program(tmp_path, argos_dirs, no_network):
+    # argostranslate's BPE reader would print the line raw and call sys.exit(1)
+    model = build_bpe_copy_model(tmp_path / "bpe")
+    (model / "bpe.model").write_text("#version: 0.2\ne n\n\x1b[2Jthree symbols here\n", encoding="utf-8")
+    pk.install_file(argosmodel(model, tmp_path / "dl", "de"), argos_dirs)
+    article, view = translate(argos_dirs, tmp_path, GERMAN)
+    assert view.status is Provenance.UNTRANSLATED and view.text == article.text
+    assert "bpe.model line 3 is not a pair of symbols" in view.notice and "\x1b" not in view.notice
