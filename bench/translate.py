@@ -28,7 +28,6 @@ for name, sub in {"HOME": "", "XDG_DATA_HOME": "share", "XDG_CONFIG_HOME": "conf
     os.environ[name] = str(_HOME / sub)  # argostranslate writes folders on import: keep them out of ~
 
 from argos_fixture import real_zh_en_file  # noqa: E402
-
 from briefing import sentences as splitter  # noqa: E402
 from briefing.model import Article, Sentence  # noqa: E402
 from briefing.store import Cache  # noqa: E402
@@ -67,7 +66,7 @@ def interleaved(functions: list, rounds: int = ROUNDS) -> list[float]:
     machine then weighs on all of them alike instead of on whichever ran during a burst."""
     times: list[list[float]] = [[] for _ in functions]
     for _ in range(rounds):
-        for fn, spent in zip(functions, times):
+        for fn, spent in zip(functions, times, strict=True):
             start = time.perf_counter()
             fn()
             spent.append(time.perf_counter() - start)
@@ -101,7 +100,8 @@ def main() -> None:
     package = pk.install_file(file, work / "packages")
     print(f"installed {package.label} from {file.name} in {time.perf_counter() - start:.1f} s")
     texts = [s for p in PARAGRAPHS for s in split(p)]
-    print(f"{len(texts)} Chinese sentences in {len(PARAGRAPHS)} paragraphs, CPU compute types {sorted(ctranslate2.get_supported_compute_types('cpu'))}\n")
+    supported = sorted(ctranslate2.get_supported_compute_types("cpu"))
+    print(f"{len(texts)} Chinese sentences in {len(PARAGRAPHS)} paragraphs, CPU compute types {supported}\n")
 
     class OurSplit:  # argostranslate's sentencizer interface, answering with our split
         def split_sentences(self, text: str) -> list[str]:
@@ -117,16 +117,13 @@ def main() -> None:
         load = time.perf_counter() - start
         raw = ctranslate2.Translator(str(package.path / "model"), device="cpu", compute_type=compute, inter_threads=1, intra_threads=0)
 
-        def ours() -> list[str]:
+        def ours(engine: engine_module.Engine = engine) -> list[str]:
             return engine.translate(texts)
 
-        def upstream() -> list[str]:  # paragraph by paragraph, as PackageTranslation does
-            out = []
-            for paragraph in PARAGRAPHS:
-                out.append(apply_packaged_translation(pkg, paragraph, raw, OurSplit(), 1)[0].value)
-            return out
+        def upstream(raw: ctranslate2.Translator = raw) -> list[str]:  # paragraph by paragraph, as PackageTranslation does
+            return [apply_packaged_translation(pkg, paragraph, raw, OurSplit(), 1)[0].value for paragraph in PARAGRAPHS]
 
-        def direct() -> list[str]:
+        def direct(raw: ctranslate2.Translator = raw) -> list[str]:
             results = raw.translate_batch(
                 [sp.encode(t, out_type=str) for t in texts],
                 max_batch_size=engine_module.MAX_BATCH,
@@ -163,7 +160,10 @@ def main() -> None:
         assert translator.model_calls == 0
 
     t_cold, t_cached = best(cold), best(cached, 3)
-    print(f"\n2. {compute}: cold {t_cold * 1000:.0f} ms (model load included), cached {t_cached * 1000:.1f} ms: cached = {t_cached / t_cold:.2%} of cold")
+    print(
+        f"\n2. {compute}: cold {t_cold * 1000:.0f} ms (model load included), cached {t_cached * 1000:.1f} ms: "
+        f"cached = {t_cached / t_cold:.2%} of cold"
+    )
     warm.close()
 
 

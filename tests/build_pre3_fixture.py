@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import ctranslate2  # noqa: E402
+
 from argos_fixture import argosmodel, build_copy_model  # noqa: E402
 
 OUT = HERE / "data" / "argos"

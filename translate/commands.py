@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from briefing import sanitize
 from briefing.errors import UserError
 from briefing.model import Progress, no_progress
 
 from . import index, languages, packages
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 DOWNLOAD_PREFIX = "briefing-download-"
 
@@ -72,7 +75,7 @@ def install(
                     done(line)
     except UserError as error:
         if lines:
-            raise UserError(f"{error} (installed all the same: {', '.join(l.removeprefix('installed ') for l in lines)})") from None
+            raise UserError(f"{error} (installed all the same: {', '.join(line.removeprefix('installed ') for line in lines)})") from None
         raise
     return lines
 
@@ -147,7 +150,7 @@ class _progress_bar:
             console=Console(file=err),
             transient=False,
         )
-        self.tasks: dict[str, object] = {}
+        self.tasks: dict[str, TaskID] = {}
 
     def __enter__(self) -> Progress:
         return self.update

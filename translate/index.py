@@ -136,7 +136,8 @@ def plan(entries: list[IndexEntry], lang: str, installed: list[InstalledPackage]
 
 def ordered_links(links: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """(links to try, HTTPS before HTTP; links skipped, e.g. ipfs:// which needs a gateway)."""
-    usable, skipped = [], []
+    usable: list[str] = []
+    skipped: list[str] = []
     for link in links:
         scheme = urllib.parse.urlsplit(link).scheme.lower()
         (usable if scheme in ("https", "http") else skipped).append(link)
@@ -144,7 +145,9 @@ def ordered_links(links: tuple[str, ...]) -> tuple[list[str], list[str]]:
     return usable, skipped
 
 
-def download(entry: IndexEntry, into: Path, progress: Progress = no_progress, *, max_bytes: int = MAX_DOWNLOAD, deadline: float = DEADLINE) -> Path:
+def download(
+    entry: IndexEntry, into: Path, progress: Progress = no_progress, *, max_bytes: int = MAX_DOWNLOAD, deadline: float = DEADLINE
+) -> Path:
     """Download an index entry's file into the folder `into`; progress in bytes.
 
     Every HTTP(S) link is tried in turn; each failure is named with its link and the

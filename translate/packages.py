@@ -110,7 +110,10 @@ def _default_packages_dir() -> Path:
 
 
 def valid_code(code: object) -> bool:
-    return isinstance(code, str) and 1 < len(code) <= 8 and code.replace("-", "").replace("_", "").isascii() and code.replace("-", "").replace("_", "").isalnum()
+    if not isinstance(code, str) or not 1 < len(code) <= 8:
+        return False
+    bare = code.replace("-", "").replace("_", "")
+    return bare.isascii() and bare.isalnum()
 
 
 def parse_metadata(data: bytes) -> dict | None:
@@ -319,7 +322,7 @@ def staging_name(prefix: str) -> str:
 
 def clean_stale(folder: Path, prefix: str) -> list[Path]:
     """Remove `prefix*` folders left by runs that were killed (kill -9, SIGTERM, power loss)."""
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.is_dir() and not p.is_symlink()]
     except OSError:
@@ -352,7 +355,11 @@ def _alive(pid: int) -> bool:
 
 
 def install_file(
-    path: Path, folder: Path | None = None, max_unpacked: int = MAX_UNPACKED, shown: str | None = None, expect: tuple[str, str] | None = None
+    path: Path,
+    folder: Path | None = None,
+    max_unpacked: int = MAX_UNPACKED,
+    shown: str | None = None,
+    expect: tuple[str, str] | None = None,
 ) -> InstalledPackage:
     """Install a .argosmodel: validate, unpack beside the packages folder, then swap in.
 
@@ -374,7 +381,11 @@ def install_file(
         clean_stale(folder.parent, STAGING_PREFIX)
         staging = Path(tempfile.mkdtemp(prefix=staging_name(STAGING_PREFIX), dir=folder.parent))
     except OSError as error:
-        raise UserError(f"cannot write to the Argos packages folder {sanitize.path(folder)} ({sanitize.line(error.strerror or error)}): check its permissions, or set ARGOS_PACKAGES_DIR") from None
+        reason = sanitize.line(error.strerror or error)
+        raise UserError(
+            f"cannot write to the Argos packages folder {sanitize.path(folder)} ({reason}): "
+            "check its permissions, or set ARGOS_PACKAGES_DIR"
+        ) from None
     try:
         try:
             unpacked = _extract(path, checked, staging, max_unpacked, shown)
@@ -388,11 +399,10 @@ def install_file(
         destination = folder / checked.top
         same_pair = [p for p in installed_packages(folder) if (p.from_code, p.to_code) == pair]
         in_the_way = {p.path for p in same_pair}
-        if destination.exists() or destination.is_symlink():
-            if destination not in in_the_way:
-                occupant = _read_package(destination)
-                what = f"installed package {occupant.label}" if occupant else "a folder that is not a package of this pair"
-                raise _refuse(shown, f"its folder name {sanitize.line(checked.top)!r} is taken by {what}; remove that first")
+        if (destination.exists() or destination.is_symlink()) and destination not in in_the_way:
+            occupant = _read_package(destination)
+            what = f"installed package {occupant.label}" if occupant else "a folder that is not a package of this pair"
+            raise _refuse(shown, f"its folder name {sanitize.line(checked.top)!r} is taken by {what}; remove that first")
         moved: list[tuple[Path, Path]] = []
         try:
             for old in sorted(in_the_way):
@@ -403,7 +413,8 @@ def install_file(
         except OSError as error:
             for aside, old in moved:  # put the old packages back
                 os.replace(aside, old)
-            raise UserError(f"could not install {shown} into {sanitize.path(folder)} ({sanitize.line(error.strerror or error)}); nothing was changed") from None
+            reason = sanitize.line(error.strerror or error)
+            raise UserError(f"could not install {shown} into {sanitize.path(folder)} ({reason}); nothing was changed") from None
         return _read_package(destination)  # type: ignore[return-value]
     finally:
         shutil.rmtree(staging, ignore_errors=True)

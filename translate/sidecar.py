@@ -66,11 +66,11 @@ def _proportional(english: list[str], original: list[tuple[int, str]]) -> list[t
         # sentence, or when most of it lies inside it
         covering = tuple(
             i
-            for (c, d), (i, _) in zip(org, original)
+            for (c, d), (i, _) in zip(org, original, strict=True)
             if (overlap := min(b, d) - max(a, c)) > 0.25 * (b - a) or overlap > 0.5 * (d - c)
         )
         if not covering:  # then the one that overlaps it most
-            covering = (max(zip(org, original), key=lambda pair: min(b, pair[0][1]) - max(a, pair[0][0]))[1][0],)
+            covering = (max(zip(org, original, strict=True), key=lambda pair: min(b, pair[0][1]) - max(a, pair[0][0]))[1][0],)
         result.append(covering)
     return result
 
@@ -85,14 +85,12 @@ def view(article: Article, paragraphs: list[str]) -> EnglishView:
     if len(paragraphs) == len(article.paragraphs):
         for p, sents in enumerate(english):
             original = by_paragraph.get(p, [])
-            if len(sents) == len(original):
-                sources = [(i,) for i, _ in original]
-            else:
-                sources = _proportional(sents, original)
-            groups.append([(t, src, provided) for t, src in zip(sents, sources)])
+            same_count = len(sents) == len(original)
+            sources: list[tuple[int, ...]] = [(i,) for i, _ in original] if same_count else _proportional(sents, original)
+            groups.append([(t, src, provided) for t, src in zip(sents, sources, strict=True)])
     else:
         flat = [t for sents in english for t in sents]
         original = [(s.index, s.text) for s in article.sentences]
-        sources = iter(_proportional(flat, original))
-        groups = [[(t, next(sources), provided) for t in sents] for sents in english]
+        aligned = iter(_proportional(flat, original))
+        groups = [[(t, next(aligned), provided) for t in sents] for sents in english]
     return assemble_view(article, groups, provided, model="provided translation")

@@ -12,11 +12,10 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
+from briefing import sanitize
 from briefing.model import Article, EnglishView, Progress, Provenance, no_progress
 from briefing.store import Cache
 from briefing.views import assemble_view, original_view
-
-from briefing import sanitize
 
 from . import languages, sidecar
 from .packages import ENGLISH, InstalledPackage, find_route, installed_packages
@@ -131,8 +130,8 @@ class Translator:
                         f"`briefing models install {package.from_code}` or remove it."
                     ) from None
                 self.model_calls += 1
-            self.cache.put_many(STAGE, VERSION, {keys[t]: o for t, o in zip(batch, outputs)})
-            result.update(zip(batch, outputs))
+            self.cache.put_many(STAGE, VERSION, {keys[t]: o for t, o in zip(batch, outputs, strict=True)})
+            result.update(zip(batch, outputs, strict=True))
             done += len(batch)
             progress(stage, done, len(unique))
         return result

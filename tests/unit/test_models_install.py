@@ -12,11 +12,11 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from argos_fixture import argosmodel, copy_model  # noqa: F401
 
+from argos_fixture import argosmodel, copy_model  # noqa: F401
 from briefing.errors import UserError
 from briefing.translate import commands, index, installed_packages
 from briefing.translate import packages as pk
@@ -41,7 +41,7 @@ def test_a_top_folder_named_like_another_installed_package_is_refused(tmp_path, 
     hungarian = pk.install_file(argosmodel(copy_model, tmp_path / "a", "hu"), argos_dirs)
     before = sorted(p.name for p in hungarian.path.rglob("*"))
     impostor = argosmodel(copy_model, tmp_path / "b", "de", top=hungarian.path.name)
-    with pytest.raises(UserError, match="is taken by installed package translate-hu_en 1.0; remove that first"):
+    with pytest.raises(UserError, match=r"is taken by installed package translate-hu_en 1\.0; remove that first"):
         pk.install_file(impostor, argos_dirs)
     assert [p.label for p in installed_packages(argos_dirs)] == ["translate-hu_en 1.0"]
     assert sorted(p.name for p in hungarian.path.rglob("*")) == before
@@ -92,7 +92,7 @@ def test_remove_of_a_package_that_cannot_be_deleted_is_one_clear_line(tmp_path, 
     try:
         if os.access(model, os.W_OK):
             pytest.skip("running as root: permissions do not stop us (a read-only mount would)")
-        with pytest.raises(UserError, match="could not remove translate-de_en 1.0 .*permission denied"):
+        with pytest.raises(UserError, match=r"could not remove translate-de_en 1\.0 .*permission denied"):
             commands.run("remove", ["de"], [], io.StringIO(), io.StringIO())
         assert (model / "model.bin").is_file()  # refused before anything went
     finally:
@@ -154,11 +154,11 @@ def test_an_unwritable_home_does_not_stop_translation_or_listing(tmp_path, copy_
 
 
 class Routes(http.server.BaseHTTPRequestHandler):
-    routes: dict[str, bytes | int] = {}  # path -> body, or an HTTP status
-    slow: set[str] = set()
-    seen: list[str] = []
+    routes: ClassVar[dict[str, bytes | int]] = {}  # path -> body, or an HTTP status
+    slow: ClassVar[set[str]] = set()
+    seen: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         Routes.seen.append(self.path)
         body = Routes.routes.get(self.path, 404)
         if isinstance(body, int):

@@ -7,11 +7,10 @@ import hashlib
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
-from argos_fixture import copy_model, package_dir  # noqa: F401  (copy_model is a fixture)
 
+from argos_fixture import copy_model, package_dir  # noqa: F401  (copy_model is a fixture)
 from briefing import sentences
 from briefing.model import Article, Provenance, Sentence
 from briefing.store import Cache
@@ -65,7 +64,10 @@ def check_offsets(view) -> None:
 
 
 def test_import_is_light():
-    code = "import sys, briefing.translate; print(sorted(m for m in sys.modules if m.split('.')[0] in ('argostranslate', 'ctranslate2', 'sentencepiece')))"
+    code = (
+        "import sys, briefing.translate; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('argostranslate', 'ctranslate2', 'sentencepiece')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

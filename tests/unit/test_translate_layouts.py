@@ -9,14 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from argos_fixture import argosmodel, build_bpe_copy_model, build_copy_model, copy_model, upstream_translations  # noqa: F401
-from test_translate import GERMAN, make_article
 
+from argos_fixture import argosmodel, build_bpe_copy_model, build_copy_model, copy_model, upstream_translations  # noqa: F401
 from briefing.model import Provenance
 from briefing.store import Cache
 from briefing.translate import Translator, installed_packages
 from briefing.translate import engine as engine_module
 from briefing.translate import packages as pk
+from test_translate import GERMAN, make_article
 
 PRE3 = Path(__file__).resolve().parents[1] / "data" / "argos" / "translate-de_en-pre3.argosmodel"
 
@@ -54,14 +54,15 @@ def test_pre_3_0_model_without_config_json_and_a_txt_vocabulary(tmp_path, argos_
     article, view = translate(argos_dirs, tmp_path, GERMAN)
     assert view.status is Provenance.MACHINE
     # no add_source_eos before 3.0: the copy model copies, then repeats until the length limit
-    for original, english in zip(article.sentences, view.sentences):
+    for original, english in zip(article.sentences, view.sentences, strict=True):
         assert english.text.startswith(original.text)
     same_as_upstream(argos_dirs, article, view)
 
 
 def test_separate_source_and_target_vocabularies(tmp_path, argos_dirs, no_network):
     model = build_copy_model(tmp_path / "separate", separate_vocabularies=True)
-    assert sorted(p.name for p in (model / "model").iterdir()) == ["config.json", "model.bin", "source_vocabulary.json", "target_vocabulary.json"]
+    files = sorted(p.name for p in (model / "model").iterdir())
+    assert files == ["config.json", "model.bin", "source_vocabulary.json", "target_vocabulary.json"]
     pk.install_file(argosmodel(model, tmp_path / "dl", "de"), argos_dirs)
     article, view = translate(argos_dirs, tmp_path, GERMAN)
     assert view.text == article.text  # the target ids were mapped back through their own vocabulary

@@ -6,17 +6,17 @@ import hashlib
 import http.server
 import io
 import json
-import os
 import socket
 import stat
 import threading
 import zipfile
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from argos_fixture import argosmodel, copy_model  # noqa: F401
 
+from argos_fixture import argosmodel, copy_model  # noqa: F401
 from briefing.errors import UserError
 from briefing.translate import commands, installed_packages
 from briefing.translate import packages as pk
@@ -118,7 +118,9 @@ def hostile(kind: str, tmp_path: Path, copy_model: Path) -> Path:  # noqa: F811
                 archive.writestr("translate-de_en-1_0/model/model.bin", b"garbage")
         return path
     elif kind == "huge-metadata":
-        members["translate-de_en-1_0/metadata.json"] = b'{"from_code": "de", "to_code": "en", "package_version": "1.0", "x": "' + b" " * (2 * 1024 * 1024) + b'"}'
+        padding = b" " * (2 * 1024 * 1024)  # 2 MB: the issue's was 1.5 GB, any size over the bound is refused alike
+        fields = b'{"from_code": "de", "to_code": "en", "package_version": "1.0", "x": "'
+        members["translate-de_en-1_0/metadata.json"] = fields + padding + b'"}'
     elif kind == "deep-metadata":
         members["translate-de_en-1_0/metadata.json"] = b"[" * 30_000 + b"]" * 30_000  # under the size bound, past any recursion limit
     elif kind == "no-tokenizer":
@@ -213,7 +215,7 @@ def index_server(tmp_path, copy_model, monkeypatch):  # noqa: F811
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
     def log_message(self, *args) -> None:
         _QuietHandler.requests.append(self.path)

@@ -8,14 +8,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from argos_fixture import REAL_ZH_EN_SHA256, real_zh_en_file, upstream_translations
-from test_translate import make_article
 
+from argos_fixture import REAL_ZH_EN_SHA256, real_zh_en_file, upstream_translations
 from briefing.model import Provenance
 from briefing.store import Cache
 from briefing.translate import Translator, installed_packages
 from briefing.translate import engine as engine_module
 from briefing.translate import packages as pk
+from test_translate import make_article
 
 FILE = real_zh_en_file()
 pytestmark = pytest.mark.skipif(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from argos_fixture import copy_model, package_dir  # noqa: F401
-from test_translate import GERMAN, make_article
 
+from argos_fixture import copy_model, package_dir  # noqa: F401
 from briefing.model import Provenance
 from briefing.store import MemoryCache
 from briefing.translate import Translator
+from test_translate import GERMAN, make_article
 
 ENGLISH = [
     "Sam Altman visited a Samsung Electronics chip plant in Pyeongtaek on Friday.",
@@ -49,7 +49,10 @@ def test_sidecar_wins_and_aligns_sentence_by_sentence(tmp_path, packages, suffix
 
 def test_different_sentence_counts_align_by_share_of_text(tmp_path, packages):
     article = write_article(tmp_path, GERMAN)
-    merged = ["Sam Altman visited a Samsung chip plant in Pyeongtaek on Friday.", "He met the chip chief Kyung Kye-hyun for three hours of talks."]
+    merged = [
+        "Sam Altman visited a Samsung chip plant in Pyeongtaek on Friday.",
+        "He met the chip chief Kyung Kye-hyun for three hours of talks.",
+    ]
     (tmp_path / "bericht.en.txt").write_text("\n\n".join(merged), encoding="utf-8")
     view = Translator(MemoryCache(), packages_dir=packages).english_views([article])[article.id]
     assert [s.sources for s in view.sentences] == [(0,), (1, 2)]
