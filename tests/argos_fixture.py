@@ -268,9 +268,15 @@ def real_zh_en_file() -> Path | None:
     import os
 
     named = os.environ.get("BRIEFING_ARGOS_ZH_EN")
-    root = Path(__file__).resolve().parents[1]  # the repository (tests/ is directly under it)
-    candidate = Path(named) if named else root.parent / "shared" / "models" / "translate-zh_en-1_9.argosmodel"
-    return candidate if candidate.is_file() else None
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    # shared/ sits beside the clone, wherever it was cloned (CI clones into another folder);
+    # the path as given first, then with links resolved
+    for here in (Path(__file__).absolute(), Path(__file__).resolve()):
+        candidate = here.parents[1].parent / "shared" / "models" / "translate-zh_en-1_9.argosmodel"
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def upstream_translations(package: Path, sentences: list[str], compute_type: str) -> list[str]:
