@@ -231,7 +231,7 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
             end -= 1  # the sentence's full stop, not an abbreviation's
         if currency:
             kind = "money"
-        elif scale_word or (low >= 1000 and not _looks_like_year(match.group("low"), text[end:], lang)):
+        elif scale_word or (low >= 1000 and not _looks_like_year(match.group("low"))):
             kind = "count"
         else:
             continue
@@ -276,6 +276,8 @@ def _small(text: str, lang: str | None) -> list[Value]:
         unit = m.group("unit")
         if re.match(r"\s*\d", text[m.end():]):
             continue  # "4 tháng 2" is a date (4 February), not four months
+        if re.match(r"\s*(?:ago|earlier|before|trước|vorher|zuvor|atrás)\b", text[m.end():], re.I):
+            continue  # "two years ago" says when, not how long
         amount = _amount(m.group("n"), lang)
         if amount is None:
             continue
@@ -308,12 +310,7 @@ def find_money(text: str, lang: str | None = None) -> list[Value]:
     return [v for v in find_values(text, lang) if v.kind == "money"]
 
 
-def _looks_like_year(raw: str, after: str = "", lang: str | None = None) -> bool:
-    """A bare four-digit number from 1000 to 2099 is a year ("in 1661", "since 2019 the"),
-    unless English text goes on with what it counts ("1500 soldiers")."""
-    if not (raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2099):
-        return False
-    if lang not in (None, "en"):
-        return True
-    nxt = re.match(r"\s([a-z][\w-]*)", after)
-    return not nxt or nxt.group(1) in _FUNCTION or nxt.group(1) in _MONTHS
+def _looks_like_year(raw: str) -> bool:
+    """A bare four-digit number from 1000 to 2099 is a year ("in 1661", "as 2024 begins"):
+    news writes counts of that size with a separator ("1,500 soldiers")."""
+    return raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2099

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
 from . import text as tx
-from .amounts import describe, figures
-from .differences import disagreeing_figures, opposite_claims, unconfirmed
+from .amounts import figures
+from .claims import names
+from .coverage import FOCUS, Record, greedy, is_lead
+from .differences import REFUSAL, disagreeing, opposite_claims, unconfirmed
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players
@@ -23,13 +25,14 @@ from .select import Scored, default_focus, mmr, rank, relevance, resolve_focus
 
 __all__ = ["build", "fit_text"]
 
-KEY_FACTS = (3, 6)
+KEY_FACTS = (3, 8)  # fit_text shows those that stay whole on the screen; the export shows all
+SAID_FACTS = 5  # facts the 100x30 screen shows: what later sections need not repeat
 MIN_EVENTS = 3  # finer-dated events enough to leave bare years out of the timeline
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 BOTTOM_CHARS = 220  # a longer sentence cannot stay whole on a small screen
-# Who met whom (the event) and about what (the topic): cues for the bottom line.
-_MEETING = re.compile(r"\b(?:met|meets?|meeting|summit|talks|visit(?:ed|s)?|received|hosted|sat down|gathered|convened)\b", re.I)
-_TOPIC = re.compile(r"\b(?:to discuss|discuss(?:ed|es|ing)?|talks (?:on|about|over)|negotiat\w*|regarding|to explore|to sign)\b", re.I)
+USER_FOCUS = 3.0  # a focus the user typed weighs four times: the briefing is for that question
+BACKING = 1.0  # the bottom line's weight grows by this share for each further source stating it
+DISPUTED = 0.5  # a claim another source gives other figures or dates for is this much less fit to lead
 _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[YONHAP]"
 
 
@@ -51,16 +54,19 @@ class _Notes:
                 out.append(Citation(u.article.id, u.sentence.index, self.number[u.article.id]))
         return tuple(out)
 
-    def line(self, text: str, units: Sequence[Unit]) -> Line:
+    def line(self, text: str, units: Sequence[Unit], agree: int | None = None) -> Line:
+        """A line citing `units`; `agree`: how many sources state it, when not all cited do."""
         citations = self.cite(units)
-        return Line(text, citations, max(1, len({c.article_id for c in citations})))
+        sources = max(1, len({c.article_id for c in citations}))
+        return Line(text, citations, sources if agree is None else min(agree, sources))
 
 
-def _when_where(best: Scored, corpus: Corpus) -> str:
-    """The date and place of the bottom line's event, from it, its backers or its neighbours."""
-    units = [best.unit, *best.support]
+def _when_where(best: Scored, corpus: Corpus) -> tuple[str, list[Unit]]:
+    """The date and place of the bottom line's event when it lacks them, from its backers or
+    the sentence before it, with the units each part comes from (cited with the line)."""
+    units = [best.unit, *best.support]  # only sources that state the claim: they are the ones cited
     if previous := corpus.previous(best.unit):
-        units.append(previous)
+        units.append(previous)  # the same source
     days = Counter(d.label for u in units for d in u.dates if d.precision == "day" and d.date)
     if not days:  # "4 February" in an undated source: take the year from a dated source if one agrees
         partial = Counter(d for u in units for d in u.dates if d.precision == "monthday" and d.date)
@@ -70,38 +76,62 @@ def _when_where(best: Scored, corpus: Corpus) -> str:
             days[years.pop() if len(years) == 1 else d.label] += partial[d]
     places = Counter(e for u in units for e in u.entities if corpus.labels.get(e) in PLACE_LABELS)
     text = best.unit.text
-    parts = []
+    parts, cited = [], []
     if places:  # ties go to the place most sources name, then by name: never to set order
         place = min(places, key=lambda e: (-places[e], -corpus.spread[e], e))
         if corpus.name(place) not in text:
             parts.append(corpus.name(place))
-    if days and not best.unit.dates:
-        parts.append(min(days, key=lambda d: (-days[d], d)))
-    return ", ".join(parts)
+            cited.extend(u for u in units if place in u.entities)
+    if days and not _explicit(best.unit):
+        day = min(days, key=lambda d: (-days[d], d))
+        parts.append(day)
+        cited.extend(u for u in units if any(x.label == day for x in u.dates))
+    return ", ".join(parts), cited
 
 
-def _bottom_line(pool: list[Scored], corpus: Corpus, focus: Sequence[str], notes: _Notes) -> tuple[list[Line], Scored | None]:
-    """Who met whom, where, when: the best claim naming the most players, with its date and place."""
+def _explicit(unit: Unit) -> bool:
+    """The sentence writes its date out ("on 4 February"), not only relatively ("on Tuesday")."""
+    return any(any(ch.isdigit() for ch in d.text) for d in unit.dates if d.date)
+
+
+def _dated(unit: Unit, text: str) -> str:
+    """`text` led by the date its relative date resolves to ("25 Jan 2024: ... last Thursday")."""
+    if _explicit(unit):
+        return text
+    resolved = [d for d in unit.dates if d.date and d.precision in ("day", "week")]
+    return f"{resolved[0].label}: {text}" if resolved else text
+
+
+def _whole(text: str, limit: int) -> str | None:
+    """`text` as one whole sentence of at most `limit` characters, its payload kept, or None."""
+    return text if len(text) <= limit else tx.compress(text, limit)
+
+
+def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Notes) -> tuple[list[Line], Scored | None]:
+    """What happened, backed by the most sources: of the articles' lead sentences, the claim
+    covering the most weighted concepts (names, figures, dates, words, weighted by how many
+    sources state them), grown by each source stating it, lessened when sources dispute it,
+    never one a later source corrects; a whole sentence, never cut."""
+    sources = max(1, len(corpus.by_article) - 1)
+
     def fitness(s: Scored) -> float:
-        u = s.unit
-        people = sum(1 for e in u.entities if corpus.labels.get(e) == "PERSON")
-        orgs = sum(1 for e in u.entities if corpus.labels.get(e) == "ORG")
-        place = any(corpus.labels.get(e) in PLACE_LABELS for e in u.entities)
-        size = len(u.text)
-        return (
-            s.score + 0.15 * min(people, 3) + 0.05 * min(orgs, 3) + 0.1 * relevance(u, focus) + 0.05 * min(s.agree, 3)
-            + 0.1 * bool(_MEETING.search(u.text)) + 0.15 * bool(_TOPIC.search(u.text)) + 0.05 * place
-            + 0.05 * bool(u.dates) - 0.1 * (size > BOTTOM_CHARS) - 0.2 * (size > 1.5 * BOTTOM_CHARS)
-        )
+        backing = 1 + BACKING * min(1.0, len(s.support) / min(sources, 3))
+        return record.gain(s.unit) * backing * (DISPUTED if s.disputed else 1.0)
 
-    if not pool:
+    fit = [s for s in pool if _whole(_clean(s.unit.text), BOTTOM_CHARS) and tx.is_statement(s.unit.text)
+           and not s.superseded and not REFUSAL.search(s.unit.text)]
+    leads = [s for s in fit if is_lead(s.unit, corpus)]
+    fit = leads or fit  # a news article's lead states its main event: the others are candidates only without one
+    if not fit:
         return [], None
-    best = max(pool, key=fitness)  # max keeps the first of equals: the better-ranked claim
-    extra = _when_where(best, corpus)
-    text = _clean(best.unit.text)
+    best = max(fit, key=fitness)  # max keeps the first of equals: the better-ranked claim
+    extra, cited = _when_where(best, corpus)
+    text = _whole(_clean(best.unit.text), BOTTOM_CHARS - (len(extra) + 2 if extra else 0)) or _whole(_clean(best.unit.text), BOTTOM_CHARS)
     if extra:  # in front: it is what survives when the screen cuts the line
         text = f"{extra}: {text}"
-    return [notes.line(text, [best.unit, *best.support])], best
+    record.add([best.unit, *cited])
+    record.used.update(u.key for u in [*best.support, *(c.b for c in best.conflicts)])  # the other side: DIFFERENCES
+    return [notes.line(text, [best.unit, *best.support, *cited])], best
 
 
 def _coverage(analysis: Analysis, notes: _Notes) -> tuple[list[Line], list[Source]]:
@@ -131,20 +161,23 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     notes = _Notes(analysis)
     pool = rank(corpus, focus_ids)
     weight = {s.unit.key: s.score for s in pool}
+    record = Record(corpus, focus_ids, USER_FOCUS if focus else FOCUS)
 
     def unit_weight(u: Unit) -> float:
         return weight.get(u.key, 0.35 * relevance(u, focus_ids))
 
-    bottom, best = _bottom_line(pool, corpus, focus_ids, notes)
-    chosen = [best.unit, *best.support] if best else []
-    facts = mmr([s for s in pool if s is not best], KEY_FACTS[1], chosen)
-    facts.sort(key=lambda s: (-s.agree, -s.score, s.unit.key))
-    key_facts = [notes.line(_clean(s.unit.text), [s.unit, *s.support]) for s in facts]
+    bottom, best = _bottom_line(pool, corpus, record, notes)
+    facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size)
+    key_facts = [notes.line(_dated(s.unit, _clean(s.unit.text)), [s.unit, *s.support]) for s in facts]
+    room = _row_room(size)
+    for s in facts[:SAID_FACTS]:
+        record.add([s.unit], tx.compress(_dated(s.unit, _clean(s.unit.text)), room))
+        record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units) for name, role, units in players(corpus, focus_ids)]
-    number_lines = _numbers(corpus, unit_weight, notes)
-    timeline_lines = _timeline(corpus, unit_weight, notes)
-    differences = _differences(corpus, pool, facts, unit_weight, notes)
+    timeline_lines = _timeline(corpus, unit_weight, notes, record, room)
+    differences = _differences(corpus, pool, unit_weight, notes, record, room)
+    number_lines = _numbers(corpus, unit_weight, notes, record, room)
     coverage, sources = _coverage(analysis, notes)
 
     return Briefing(
@@ -160,17 +193,71 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     )
 
 
-def _numbers(corpus: Corpus, weight, notes: _Notes) -> list[Line]:
-    """One line per sentence: figures said together ("from $175B to $340B") stay together."""
+LINE_ROWS = 2  # rows a line may take on the screen (fit.LINE_ROWS)
+
+
+def _row_room(size: tuple[int, int]) -> int:
+    """Characters a line has on the screen (LINE_ROWS rows), its citations left aside."""
+    return LINE_ROWS * (size[0] - 13) - len(" [1][2][3] 3 agree") - 4  # 4: the slack of wrapping at words
+
+
+def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int]) -> list[Scored]:
+    """Claims covering the most weighted concepts not yet said, per character of the screen.
+
+    The cost of a claim is its length once shortened (whole) for the screen; a claim that
+    cannot be shown whole in LINE_ROWS rows is not a candidate. Claims as many sources dispute
+    as back, or a later source corrects, are left to the differences section; statements only,
+    no questions, no refusals to comment.
+    """
+    room = _row_room(size)
+    candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.disputed and not s.superseded
+                  and not REFUSAL.search(s.unit.text)
+                  and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
+    short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), room) for s in candidates}
+    sources = max(1, len(corpus.by_article) - 1)
+
+    def bonus(s: Scored) -> float:  # the claim's rank (focus, centrality, support, information)
+        return s.score + BACKING * min(1.0, len(s.support) / min(sources, 3))
+
+    whole = [s for s in candidates if short[s.unit.key]]
+    facts = greedy(whole, record, KEY_FACTS[1], lambda s: short[s.unit.key], bonus=bonus)
+    if len(facts) < KEY_FACTS[0]:  # too few fit one row whole: the longer ones, best first
+        rest = [s for s in candidates if s not in facts]
+        facts += greedy(rest, record, KEY_FACTS[0] - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
+    return facts
+
+
+def _fits(unit: Unit, room: int, label: str = "") -> bool:
+    """Whether the unit's sentence can be shown whole on one row of `room` characters."""
+    return not unit.english or tx.compress(label + _clean(unit.text), room, drop_dates=bool(label)) is not None
+
+
+def _numbers(corpus: Corpus, weight, notes: _Notes, record: Record, room: int) -> list[Line]:
+    """Figures not yet said on the screen, each with the sentence that carries it, shortened
+    whole; figures said together ("from $175B to $340B") stay together."""
     rows: dict[tuple, tuple[list[str], list[Unit], str]] = {}
     for normalised, mentions in figures(corpus, weight):
-        unit, value = mentions[0]
-        if unit.key not in rows:  # described by its first figure's context
-            rows[unit.key] = ([], [], describe(unit, value) if unit.english else f"{value.text} (untranslated)")
+        if "#" + normalised in record.covered:
+            continue  # the bottom line or a key fact states it already
+        unit, value = min(mentions, key=lambda m: (not m[0].english, not _fits(m[0], room - 10), m[0].key))
+        if unit.key not in rows:
+            rows[unit.key] = ([], [], _clean(unit.text) if unit.english else _untranslated_figure(unit, corpus))
         values, units, _ = rows[unit.key]
-        values.append(normalised)
+        values.append(value.shown if unit.english else normalised)
         units.extend(u for u, _ in mentions)  # notes.cite drops repeats
-    return [notes.line(f"{', '.join(values)}: {note}", units) for values, units, note in rows.values()]
+    out = []
+    for key, (values, units, note) in rows.items():
+        if note:
+            out.append(notes.line(f"{', '.join(values)}: {note}", units))
+            record.add(units[:1])
+    return out
+
+
+def _untranslated_figure(unit: Unit, corpus: Corpus) -> str:
+    """Where a figure of an untranslated sentence stands: "in an untranslated hu sentence naming SoftBank, OpenAI."."""
+    names = [corpus.name(e) for e in sorted(unit.entities, key=lambda e: (unit.text.find(corpus.name(e)), e))
+             if corpus.labels.get(e) in ("ORG", "PERSON", *PLACE_LABELS)][:3]
+    return f"in an untranslated {unit.article.lang} sentence" + (f" naming {', '.join(names)}." if names else ".")
 
 
 def _original_dates(corpus: Corpus) -> list[tuple[Unit, DateRef]]:
@@ -205,15 +292,17 @@ def _entity_summary(unit: Unit, corpus: Corpus) -> str:
     who = by_label(("ORG",)) + by_label(("PERSON",))
     where = by_label(PLACE_LABELS) + list(dict.fromkeys(v.normalised for v in unit.values))
     body = ", ".join(who) + (" — " + ", ".join(where) if where else "")
-    return f"{body or tx.shorten(text, 80)} ({unit.article.lang}, untranslated)"
+    return f"{body or tx.shorten(text, 80)} ({unit.article.lang}, untranslated)."
 
 
-def _timeline(corpus: Corpus, weight, notes: _Notes, limit: int = 6) -> list[Line]:
+def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, limit: int = 6) -> list[Line]:
     """Dated events across articles, in date order, one line per event citing every source.
 
     English sentences carry their own dates; untranslated ones the DATE spans of their
     originals. A day without a year joins the same day of a dated source (article or event).
     A bare year ("in 2022: ...") is background: shown only when too few finer events exist.
+    Each event is told by a sentence not yet on the screen when it has one; an event whose date
+    and every sentence are already there is left out. The latest event is always kept: it is how the story developed.
     """
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
     english = [(u, d) for u in corpus.units if u.english and u.usable for d in u.dates]
@@ -239,10 +328,14 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, limit: int = 6) -> list[Lin
     finer = [k for k in events if len(k) != 4]
     if len(finer) >= MIN_EVENTS:
         events = {k: events[k] for k in finer}
+    events = {k: v for k, v in events.items() if "%" + k not in record.covered or any(not record.said(u) for u, _ in v)}
     keys = sorted(events, key=importance)[:limit]
+    dated = [k for k in events if not k.startswith("--")]
+    if dated and (latest := max(dated, key=lambda k: k[:10])) not in keys:
+        keys = keys[: limit - 1] + [latest]
     lines = []
     for key in sorted(keys, key=lambda k: k.lstrip("-")):
-        mentions = sorted(events[key], key=lambda m: (not m[0].english, -weight(m[0]), m[0].key))
+        mentions = sorted(events[key], key=lambda m: (record.said(m[0]), not m[0].english, not _fits(m[0], room), -weight(m[0]), m[0].key))
         unit, date = mentions[0]
         label = next((d.label for _, d in mentions if d.precision != "monthday"), date.label)
         if len(key) == 10 and date.precision == "monthday":
@@ -253,22 +346,44 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, limit: int = 6) -> list[Lin
             per_article.setdefault(u.article.id, u)
         body = _clean(unit.text) if unit.english else _entity_summary(unit, corpus)
         lines.append(notes.line(f"{label}: {body}", [unit, *[u for u in per_article.values() if u is not unit]]))
+        record.add([unit])
     return lines
 
 
-def _differences(corpus: Corpus, pool: list[Scored], facts: list[Scored], weight, notes: _Notes) -> list[Line]:
+def _differences(corpus: Corpus, pool: list[Scored], weight, notes: _Notes, record: Record, room: int) -> list[Line]:
+    """Where sources differ: figures or dates given differently (each side with its sources),
+    opposite outcomes, claims said not to be confirmed, and claims no other source states."""
     def n(u: Unit) -> int:
         return notes.number[u.article.id]
 
+    def marks(units: Sequence[Unit]) -> str:
+        return "".join(f"[{x}]" for x in sorted({n(u) for u in units}))
+
     lines = []
+    for sides in disagreeing(pool)[:3]:
+        units = [u for _, side in sides for u in side]
+        parts = " vs ".join(f"{said} {marks(side)}" for said, side in sides)
+        first = sides[0][1][0]
+        if _is_date_side(sides):
+            opening = " ".join(_clean(first.text).split()[:5]).rstrip(",.;:")
+            lines.append(notes.line(f"Dates differ on “{opening}…”: {parts}.", units, agree=1))
+        else:
+            value = next((v for v in first.values if v.shown == sides[0][0] or v.normalised == sides[0][0]), None)
+            lead = " ".join(first.text[: value.start].split()[-4:]) if value else ""
+            lines.append(notes.line(f"Figures differ: {lead[:1].upper() + lead[1:]} {parts}.".replace(":  ", ": "), units, agree=1))
+        record.add(units)  # its figures are said: NUMBERS need not repeat them
     for name, a, snip_a, b, snip_b in opposite_claims(corpus):
-        lines.append(notes.line(f"{name}: [{n(a)}] “{snip_a}” vs [{n(b)}] “{snip_b}”", [a, b]))
-    for a, fa, b, fb in disagreeing_figures(pool)[:2]:
-        lines.append(notes.line(f"Figures differ: [{n(a)}] {fa} vs [{n(b)}] {fb}: {tx.shorten(_clean(a.text), 90)}", [a, b]))
-    for u in unconfirmed(corpus, weight)[:3]:
-        lines.append(notes.line(f"Not confirmed: {_clean(u.text)}", [u]))
-    in_facts = {s.unit.key for s in facts}
-    single = [s for s in pool if s.agree == 1 and s.unit.key not in in_facts and (s.unit.values or len(s.unit.entities) >= 2)]
-    for s in mmr(single, 2, [f.unit for f in facts]):
+        lines.append(notes.line(f"{name}: “{snip_a}” [{n(a)}] vs “{snip_b}” [{n(b)}].", [a, b], agree=1))
+    for u in unconfirmed(corpus, weight)[:2]:
+        if not record.said(u) and _fits(u, room - 15):
+            lines.append(notes.line(f"Not confirmed: {_clean(u.text)}", [u]))
+            record.add([u])
+    single = [s for s in pool if not s.echoed and not record.said(s.unit) and tx.is_statement(s.unit.text)
+              and (s.unit.values or len(s.unit.entities) >= 2) and _fits(s.unit, room - 10)]
+    for s in greedy(single, record, 2, lambda s: _clean(s.unit.text)):
         lines.append(notes.line(f"Only [{n(s.unit)}]: {_clean(s.unit.text)}", [s.unit]))
     return lines
+
+
+def _is_date_side(sides) -> bool:
+    return all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", said) for said, _ in sides)

@@ -17,15 +17,23 @@ OPPOSITES = [
     (r"\b(?:approved|accepted)\b", r"\b(?:rejected|refused|blocked)\b"),
     (r"\b(?:attended|joined|took part)\b", r"\b(?:did not attend|skipped|absent)\b"),
     (r"\b(?:resigned|stepped down)\b", r"\b(?:remains? in office|stayed on|refused to resign)\b"),
+    (r"\b(?:confirmed|admitted|acknowledged)\b", r"\b(?:denied|denies|deny|rejected (?:the )?(?:claims?|reports?))\b"),
+    (r"\b(?:won|wins|elected|victory)\b", r"\b(?:lost|loses|defeated|conceded)\b"),
 ]
+# That something is not (yet) confirmed: a claim the reader should weigh, not a disagreement.
 UNCONFIRMED = re.compile(
-    r"declined to comment|did not (?:directly )?(?:comment|confirm)|would not (?:confirm|comment)|"
-    r"wanted to confirm|(?:not|nor) (?:yet )?confirm|no official (?:announcement|confirmation|statement)|"
-    r"has not been (?:confirmed|announced)|remains? unclear|unconfirmed|could not be (?:independently )?verified|"
-    r"refused to comment|no specifics|neither .{1,60} would confirm",
+    r"did not (?:directly )?confirm|would not confirm|(?:not|nor) (?:yet )?confirm|"
+    r"no official (?:announcement|confirmation|statement)|has not been (?:confirmed|announced)|"
+    r"remains? unclear|unconfirmed|could not be (?:independently )?verified|no specifics|neither .{1,60} would confirm",
     re.I,
 )
-FIGURE_SIMILARITY = 0.35
+# A refusal to comment says nothing either way: never a difference, never "not confirmed".
+REFUSAL = re.compile(
+    r"(?:declined|refused|did not|would not|could not|was not available) (?:immediately )?(?:to )?"
+    r"(?:comment|respond|reply|be reached|answer)|no comment|did not return|not immediately available|"
+    r"not respond(?:ed)? to (?:a )?requests?",
+    re.I,
+)
 _OPPOSITES = [(re.compile(yes, re.I), re.compile(no, re.I), yes) for yes, no in OPPOSITES]
 _ANY_OUTCOME = re.compile("|".join(p for pair in OPPOSITES for p in pair), re.I)
 
@@ -38,7 +46,7 @@ def _subjects(unit: Unit, corpus: Corpus) -> frozenset[str]:
     return parties(unit) or parties(corpus.previous(unit))
 
 
-def _snippet(text: str, match: re.Match[str], words: int = 3) -> str:
+def _snippet(text: str, match: re.Match[str], words: int = 2) -> str:
     before = text[: match.start()].split()[-1:]  # the contested word first: it survives a cut
     after = text[match.end() :].split()[:words]
     return " ".join([*before, match.group(0), *after]).strip(" ,.;")
@@ -89,24 +97,33 @@ def _far_apart(a: Unit, b: Unit) -> bool:
     return bool(da and db and abs((da - db).days) > 90)
 
 
-def disagreeing_figures(pool: Sequence[Scored]) -> list[tuple[Unit, str, Unit, str]]:
-    """Two sources saying much the same thing with a different amount."""
-    found = []
-    units = [s.unit for s in pool if s.unit.values]
-    for i, a in enumerate(units):
-        for b in units[i + 1 :]:
-            if a.article.id == b.article.id or tx.cosine(a.vec, b.vec) < FIGURE_SIMILARITY:
-                continue
-            for va in a.values:
-                for vb in b.values:
-                    same_kind = va.kind == vb.kind and va.currency == vb.currency
-                    overlap = va.value <= (vb.high or vb.value) and vb.value <= (va.high or va.value)
-                    close = abs(va.value - vb.value) <= 0.02 * max(va.value, vb.value)
-                    if same_kind and not overlap and not close and 0.1 < va.value / vb.value < 10:
-                        found.append((a, va.normalised, b, vb.normalised))
-    return found
+def disagreeing(pool: Sequence[Scored]) -> list[list[tuple[str, list[Unit]]]]:
+    """Disagreements over a figure or a date, each as its sides: (what a side says, its units),
+    the side most sources take first. Sources stating one side's figure join that side."""
+    backing = {s.unit.key: s.support for s in pool}
+    groups: dict[tuple, dict[str, list[Unit]]] = {}
+    for scored in pool:
+        for c in scored.conflicts:
+            sides = groups.setdefault(c.key, {})
+            for said, unit in ((c.said_a, c.a), (c.said_b, c.b)):
+                members = sides.setdefault(said, [])
+                for u in (unit, *backing.get(unit.key, ())):  # who states the same claim takes the same side
+                    if all(m.article.id != u.article.id for m in members):
+                        members.append(u)
+    out = []
+    seen: set[frozenset] = set()
+    for sides in groups.values():
+        # a source on both sides (two of its sentences) is left out of neither: it is shown
+        ranked = sorted(sides.items(), key=lambda kv: (-len({u.article.id for u in kv[1]}), kv[0]))
+        key = frozenset(said for said, _ in ranked)
+        if len(ranked) < 2 or key in seen:
+            continue
+        seen.add(key)
+        out.append(ranked)
+    return out
 
 
 def unconfirmed(corpus: Corpus, weight) -> list[Unit]:
-    hits = [u for u in corpus.units if u.english and u.usable and UNCONFIRMED.search(u.text)]
+    """Sentences saying a claim is not confirmed; refusals to comment are not among them."""
+    hits = [u for u in corpus.units if u.english and u.usable and UNCONFIRMED.search(REFUSAL.sub("", u.text))]
     return sorted(hits, key=lambda u: (-weight(u), u.key))

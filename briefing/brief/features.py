@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .. import numbers
 from ..model import Analysis, Article, Entity, EnglishView, Provenance, ViewSentence
 from . import text as tx
+from .furniture import is_caption
 from .timeline import DateRef, find_dates
 
 # Lines that are page furniture, not reporting (English view; any corpus).
@@ -117,6 +118,7 @@ def build_corpus(analysis: Analysis) -> Corpus:
         annotation = analysis.annotations.get(article.id)
         ents = _sentence_entities(view, annotation.english if annotation else ())
         per_paragraph = Counter(s.paragraph for s in view.sentences)
+        captions = {i for i, p in enumerate(view.paragraphs) if is_caption(p)}
         for sentence, sentence_entities in zip(view.sentences, ents):
             english = sentence.provenance is not Provenance.UNTRANSLATED
             lang = "en" if english else article.lang
@@ -132,7 +134,7 @@ def build_corpus(analysis: Analysis) -> Corpus:
                 terms + entity_tokens + value_tokens + date_tokens,
             )
             unit.heading = _is_heading(article, sentence, per_paragraph[sentence.paragraph])
-            unit.boilerplate = english and _is_boilerplate(sentence.text, tokens)
+            unit.boilerplate = sentence.paragraph in captions or (english and _is_boilerplate(sentence.text, tokens))
             units.append(unit)
             by_article[article.id].append(unit)
 
@@ -142,11 +144,10 @@ def build_corpus(analysis: Analysis) -> Corpus:
     weights = tx.idf_weights(term_df, len(units))
     for unit in units:
         unit.vec = tx.vector(unit.terms, weights)
-    _mark_off_topic(by_article)
-
     spread: Counter[str] = Counter()
     for article_units in by_article.values():
         spread.update(set().union(*(u.entities for u in article_units)))
+    _mark_off_topic(by_article, spread)
     entities = {e.id: e for e in analysis.entities}
     names = {e.id: e.name for e in analysis.entities}
     labels = {e.id: e.label for e in analysis.entities}
@@ -158,8 +159,9 @@ def build_corpus(analysis: Analysis) -> Corpus:
     return Corpus(analysis, units, dict(by_article), entities, names, labels, spread, centre, term_df)
 
 
-def _mark_off_topic(by_article: dict[str, list[Unit]]) -> None:
-    """A paragraph unlike the rest of its article, sharing none of its entities, is off topic.
+def _mark_off_topic(by_article: dict[str, list[Unit]], corpus_spread: Counter[str]) -> None:
+    """The closing paragraphs of an article that are unlike the rest of it, sharing none of
+    its entities with it or with any other article, are off topic.
 
     Why: scraped pages end with teasers for other stories ("Light: Release Yourself ...").
     """
@@ -174,15 +176,16 @@ def _mark_off_topic(by_article: dict[str, list[Unit]]) -> None:
         # entity -> how many paragraphs name it: shared with another paragraph when > 1
         spread = Counter(e for number in paragraphs for e in set().union(*(u.entities for u in members_of[number])))
         whole = None
-        for number in paragraphs:
+        for number in reversed(paragraphs):  # teasers follow the story: only its tail can be off topic
             members = members_of[number]
             if not any(u.vec for u in members):
                 continue  # untranslated and nothing language-independent: no evidence either way
-            if any(spread[e] > 1 for u in members for e in u.entities):
-                continue  # it names a player the rest of the article names too
+            if any(spread[e] > 1 or corpus_spread[e] > 1 for u in members for e in u.entities):
+                break  # it names a player the rest of the article, or another article, names too
             if whole is None:  # summed only once some paragraph needs it
                 whole = tx.total(u.vec for u in body)
             own = tx.total(u.vec for u in members)
-            if tx.cosine(tx.normalise(own), tx.subtract(whole, own)) < 0.06:
-                for u in members:
-                    u.off_topic = True
+            if tx.cosine(tx.normalise(own), tx.subtract(whole, own)) >= 0.06:
+                break
+            for u in members:
+                u.off_topic = True

@@ -11,12 +11,16 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import claims
 from . import text as tx
+from .claims import Conflict
 from .features import Corpus, Unit
 
 WEIGHTS = {"relevance": 0.35, "centrality": 0.2, "support": 0.25, "information": 0.2}
 POOL = 60  # sentences compared against the whole corpus
-SUPPORT_SIMILARITY = 0.28  # cosine above which another source's sentence backs a claim
+SUPPORT_SIMILARITY = 0.28  # cosine above which another source's sentence may back a claim (claims.supports decides)
+CONFLICT_SIMILARITY = 0.35  # cosine above which two sentences with other figures are about the same thing
+ECHO_SIMILARITY = 0.15  # cosine above which another source says something like it: not "Only [n]"
 REDUNDANT = 0.45  # cosine above which two picks say the same thing
 ORG_LABELS = {"ORG"}
 
@@ -85,11 +89,25 @@ def information(unit: Unit) -> float:
 class Scored:
     unit: Unit
     score: float
-    support: tuple[Unit, ...]  # best-matching sentence of each other source that backs it
+    support: tuple[Unit, ...]  # the sentence of each other source that states the same claim
+    conflicts: tuple[Conflict, ...] = ()  # other sources' sentences giving another figure or date
+    echoed: bool = False  # some other source says something like it (so never "Only [n]")
 
     @property
     def agree(self) -> int:
         return 1 + len(self.support)
+
+    @property
+    def superseded(self) -> bool:
+        """A source published later gives another figure or date for it: the story moved on."""
+        mine = self.unit.article.date
+        return bool(mine) and any(c.b.article.date and c.b.article.date > mine for c in self.conflicts)
+
+    @property
+    def disputed(self) -> bool:
+        """Other sources giving other figures or dates are at least as many as those agreeing."""
+        others = {c.b.article.id for c in self.conflicts}
+        return len(others) >= self.agree
 
 
 def _prescore(unit: Unit, corpus: Corpus, focus: Sequence[str]) -> float:
@@ -113,8 +131,8 @@ def _index(corpus: Corpus) -> dict[str, list[Unit]]:
     return postings
 
 
-def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> tuple[Unit, ...]:
-    """The most similar sentence in each other article, when similar enough."""
+def similar(unit: Unit, postings: dict[str, list[Unit]], floor: float = SUPPORT_SIMILARITY) -> list[tuple[float, Unit]]:
+    """Sentences of other articles at least `floor` alike, most alike first."""
     dots: dict[int, float] = defaultdict(float)
     seen: dict[int, Unit] = {}
     for term, weight in unit.vec.items():
@@ -123,12 +141,24 @@ def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> t
                 continue
             dots[id(other)] += weight * other.vec[term]
             seen[id(other)] = other
-    best: dict[str, tuple[float, Unit]] = {}
-    for key, dot in dots.items():
-        other = seen[key]
-        if dot >= SUPPORT_SIMILARITY and dot > best.get(other.article.id, (0.0, None))[0]:
-            best[other.article.id] = (dot, other)
-    return tuple(u for _, u in sorted(best.values(), key=lambda p: (-p[0], p[1].key)))
+    found = [(dot, seen[key]) for key, dot in dots.items() if dot >= floor]
+    return sorted(found, key=lambda p: (-p[0], p[1].key))
+
+
+def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> tuple[tuple[Unit, ...], tuple[Conflict, ...], bool]:
+    """(one sentence per other source stating the same claim, conflicts with other sources,
+    whether any other source says something like it)."""
+    alike = similar(unit, postings, ECHO_SIMILARITY)
+    backing: dict[str, Unit] = {}
+    disputes: list[Conflict] = []
+    for dot, other in alike:
+        if dot < SUPPORT_SIMILARITY:
+            continue
+        found = claims.conflicts(unit, other) if dot >= CONFLICT_SIMILARITY else []
+        disputes.extend(found)
+        if not found and other.article.id not in backing and claims.supports(unit, other, corpus):
+            backing[other.article.id] = other
+    return tuple(backing.values()), tuple(disputes), bool(alike)
 
 
 def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
@@ -138,11 +168,17 @@ def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
     pre = sorted(candidates, key=lambda u: (-prescore[u.key], u.key))[:POOL]
     postings = _index(corpus)
     sources = max(1, len(corpus.by_article) - 1)
+    stated: dict[str, set[str]] = defaultdict(set)  # figure -> articles stating it
+    for u in corpus.units:
+        if u.usable:
+            for v in u.values:
+                stated[v.normalised].add(u.article.id)
     scored = []
     for unit in pre:
-        backing = supporters(unit, corpus, postings)
+        backing, disputes, echoed = supporters(unit, corpus, postings)
+        echoed = echoed or any(stated[v.normalised] - {unit.article.id} for v in unit.values)
         score = prescore[unit.key] + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
-        scored.append(Scored(unit, score, backing))
+        scored.append(Scored(unit, score, backing, disputes, echoed or bool(backing)))
     scored.sort(key=lambda s: (-s.score, s.unit.key))
     return scored
 

@@ -1,0 +1,157 @@
+"""When two sources state the same claim, and when they disagree about it.
+
+Two similar sentences from different sources (see select.supporters) are compared on what
+can be checked: their figures (money, counts, durations) and their dates.
+
+- They *conflict* when they give different figures for the same quantity (the same kind,
+  currency, counted noun or time unit, said with the same words around it: "20 people were
+  killed" against "93 people killed"), or dates a few days apart for what reads as the same
+  event (the weekday of an event). A conflict is a disagreement, never support.
+- One *supports* the other when it does not conflict, states every figure the other states
+  (every number of two digits or more, outside dates), and names at least half (or three)
+  of its people, organisations and places: the same claim with the same figures, names and
+  dates, not merely the same topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import Value
+from . import text as tx
+from .features import Corpus, Unit
+from .timeline import DateRef
+
+CLOSE = 0.02  # figures within 2% are the same figure, rounded ("1.35 million" and "1,354,000")
+DATE_CONFLICT_DAYS = 7  # two dates of one event further apart than this are two events
+CONTEXT_WORDS = 4  # words either side of a figure that say what it measures
+STEM = 5  # letters compared of a context word: "killed", "killing" and "kills" agree
+NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+SHARED_NAMES = 0.5  # share of a claim's names a supporter must name too
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two units disagreeing: figure against figure, or date against date."""
+
+    a: Unit
+    b: Unit
+    said_a: str  # the figure or date as the briefing shows it: "20 people", "15 Oct 2013"
+    said_b: str
+    what: str  # "figure" or "date"
+    key: tuple  # what the two disagree about, so that other sources can be sided with either
+
+
+def same_figure(va: Value, vb: Value) -> bool:
+    if va.kind != vb.kind or va.currency != vb.currency:
+        return False
+    if va.value <= (vb.high or vb.value) and vb.value <= (va.high or va.value):
+        return True  # equal, or ranges that overlap
+    return abs(va.value - vb.value) <= CLOSE * max(va.value, vb.value, 1e-9) and va.high is None and vb.high is None
+
+
+def _stems(words: list[str]) -> set[str]:
+    return {w[:STEM] for w in tx.content_terms(" ".join(words)) if not w.isdigit()}
+
+
+def context(unit: Unit, value: Value) -> set[str]:
+    """Stems of the words around a figure, without what it counts: what the figure measures."""
+    text = unit.text
+    before = tx.words(text[: value.start])[-CONTEXT_WORDS:]
+    after = tx.words(text[value.end :])[: CONTEXT_WORDS + len(value.noun.split())]
+    noun = {w[:STEM] for w in tx.words(value.noun)}
+    return _stems(before + after) - noun
+
+
+def _noun(value: Value) -> str:
+    head = value.noun.split()[-1].lower() if value.noun else ""
+    return re.sub(r"(?:es|s)$", "", head)
+
+
+def same_quantity(a: Unit, va: Value, b: Unit, vb: Value) -> bool:
+    """Whether two figures measure the same thing: comparable, and said in the same words."""
+    if va.kind != vb.kind or va.currency != vb.currency:
+        return False
+    if va.kind == "count":
+        if not (a.english and b.english) or _noun(va) != _noun(vb):
+            return False  # counted nouns in two languages cannot be compared here
+    elif va.kind == "money" and not 0.1 < va.value / max(vb.value, 1e-9) < 10:
+        return False  # a thousand times apart: a different amount, not a disputed one
+    return bool(context(a, va) & context(b, vb)) or (va.kind == "duration" and a.english != b.english)
+
+
+def figure_conflicts(a: Unit, b: Unit) -> list[tuple[Value, Value]]:
+    """Figures of `a` and `b` for the same quantity that differ (each matches nothing in the other)."""
+    out = []
+    for va in a.values:
+        if any(same_figure(va, vb) for vb in b.values):
+            continue
+        for vb in b.values:
+            if any(same_figure(vb, x) for x in a.values):
+                continue
+            if same_quantity(a, va, b, vb):
+                out.append((va, vb))
+    return out
+
+
+def _days(unit: Unit) -> list[DateRef]:
+    return [d for d in unit.dates if d.precision == "day" and d.date is not None]
+
+
+def date_conflicts(a: Unit, b: Unit) -> list[tuple[DateRef, DateRef]]:
+    """Day dates of the same event a few days apart, when neither sentence has the other's."""
+    da, db = _days(a), _days(b)
+    if not da or not db or {d.date for d in da} & {d.date for d in db}:
+        return []
+    return [(x, y) for x in da for y in db if 0 < abs((x.date - y.date).days) <= DATE_CONFLICT_DAYS][:1]
+
+
+def conflicts(a: Unit, b: Unit) -> list[Conflict]:
+    found = []
+    for va, vb in figure_conflicts(a, b):
+        key = ("figure", va.kind, va.currency, _noun(va), tuple(sorted(context(a, va) & context(b, vb))))
+        found.append(Conflict(a, b, va.shown, vb.shown, "figure", key))
+    for x, y in date_conflicts(a, b):
+        found.append(Conflict(a, b, x.label, y.label, "date", ("date",)))
+    return found
+
+
+def _plain(x: float) -> str:
+    return f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+def names(unit: Unit, corpus: Corpus) -> frozenset[str]:
+    return frozenset(e for e in unit.entities if corpus.labels.get(e) in NAMED)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numerals(unit: Unit) -> set[str]:
+    """The numbers written in a sentence, outside its dates and years, in one spelling
+    ("1,354" and "1.354" as 1354; "5,7" and "5.7" as 5.7)."""
+    text = unit.text
+    taken = [(d.start, d.end) for d in unit.dates]
+    out = set()
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or re.fullmatch(r"(?:1\d|20)\d\d", m.group(0)):
+            continue
+        raw = re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", m.group(0)).replace(",", ".")
+        out.add(raw)
+    return out
+
+
+def supports(claim: Unit, other: Unit, corpus: Corpus) -> bool:
+    """`other` states `claim`: no conflict, all of its figures, and most of its names."""
+    if conflicts(claim, other):
+        return False
+    if not all(any(same_figure(v, w) for w in other.values) for v in claim.values):
+        return False
+    mine = {n for n in numerals(claim) if len(n.replace(".", "")) > 1}  # one digit: "two", "a 3-2 vote" too common
+    if not mine <= numerals(other) | {_plain(w.value) for w in other.values}:
+        return False  # "5.7-magnitude" must be in the supporter too
+    own = names(claim, corpus)
+    if own and len(own & names(other, corpus)) < min(SHARED_NAMES * len(own), 3):
+        return False
+    return True

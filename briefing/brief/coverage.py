@@ -1,0 +1,147 @@
+"""One screen as a budgeted coverage of the corpus's concepts.
+
+The concept-coverage model of multi-document summarisation (Gillick and Favre 2009; Lin and
+Bilmes 2011): each sentence holds concepts (entities, figures, dates, salient terms), each
+concept weighs as many sources as state it, and the screen should hold the most total
+weight of distinct concepts. Greedy with the cost-scaled ratio gain / cost**SCALE is the
+standard approximation; one `Record` of what is already said is shared by every section,
+so nothing earns its place twice.
+
+Constants, each checked on every development corpus (bench/quality.py), none tuned to one:
+- TERM_WEIGHT: a salient word says less than a name, a figure or a date (0.5 of a source).
+- SCALE: Lin and Bilmes' cost exponent; below 1 it spares long, informative sentences.
+- LEAD_BONUS: the first sentences of a news article state its main event (inverted pyramid).
+- FOCUS: what the briefing is about (the user's focus, else the most central organisations).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from . import text as tx
+from .features import Corpus, Unit
+
+TERM_WEIGHT = 0.5
+FOCUS = 1.0  # a focus entity (the user's, or the corpus's most central organisations) weighs double
+MIN_TERM_SOURCES = 2  # a word only one source uses is not a concept of the corpus
+SCALE = 0.5
+LEAD_SENTENCES = 2
+LEAD_BONUS = 0.25  # times the unit's own weight: a lead sentence counts a quarter more
+
+
+def concepts(unit: Unit) -> set[str]:
+    """What a sentence says that can be counted: its names, figures, dates and words."""
+    out = {"@" + e for e in unit.entities}
+    out |= {"#" + v.normalised for v in unit.values}
+    out |= {"%" + d.key for d in unit.dates if d.key and d.precision in ("day", "monthday", "month")}
+    out |= {"w:" + t for t in unit.terms if not t[:1] in "@#%"}
+    return out
+
+
+def weights(corpus: Corpus) -> dict[str, float]:
+    """Concept -> number of sources stating it (words: TERM_WEIGHT each, and only when shared)."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for unit in corpus.units:
+        if unit.usable:
+            for c in concepts(unit):
+                sources[c].add(unit.article.id)
+    out = {}
+    for c, arts in sources.items():
+        if c.startswith("w:"):
+            if len(arts) >= MIN_TERM_SOURCES:
+                out[c] = TERM_WEIGHT * len(arts)
+        else:
+            out[c] = float(len(arts))
+    return out
+
+
+LEAD_WORDS = 8  # shorter lines at a page's top are furniture or headings, not its lead
+
+
+def is_lead(unit: Unit, corpus: Corpus) -> bool:
+    """One of the first sentences of its article's body (the lead of the inverted pyramid)."""
+    body = [u for u in corpus.by_article[unit.article.id] if u.usable and len(u.text.split()) >= LEAD_WORDS]
+    return unit in body[:LEAD_SENTENCES]
+
+
+class Record:
+    """What the screen already says: concepts covered and sentences used, across sections."""
+
+    def __init__(self, corpus: Corpus, focus: Iterable[str] = (), boost: float = 1.0) -> None:
+        self.corpus = corpus
+        self.weight = weights(corpus)
+        for f in focus:  # what the reader asked about counts once more per source naming it
+            key = "@" + f if not f.startswith("word:") else "w:" + f[5:]
+            if key in self.weight:
+                self.weight[key] *= 1 + boost
+        self.covered: set[str] = set()
+        self.used: set[tuple[str, int]] = set()
+        self.texts: set[str] = set()  # a sentence repeated in a page (summary, body) is said once
+
+    def copy(self) -> Record:
+        other = Record.__new__(Record)
+        other.corpus, other.weight = self.corpus, self.weight
+        other.covered, other.used, other.texts = set(self.covered), set(self.used), set(self.texts)
+        return other
+
+    def gain(self, unit: Unit, shown: str | None = None) -> float:
+        """Weight of what `unit` would add to the screen (only what `shown`, its text as
+        shortened for the screen, still says)."""
+        new = sum(self.weight.get(c, 0.0) for c in self.visible(unit, shown) - self.covered)
+        return new * (1 + LEAD_BONUS * is_lead(unit, self.corpus))
+
+    def visible(self, unit: Unit, shown: str | None) -> set[str]:
+        """The unit's concepts that `shown` still states (all of them when it is None)."""
+        every = concepts(unit)
+        if shown is None or shown == unit.text:
+            return every
+        lower = shown.lower()
+        terms = set(tx.words(shown))
+        kept = set()
+        for c in every:
+            kind, value = c[0], c[1:]
+            if c.startswith("w:"):
+                ok = c[2:] in terms
+            elif kind == "@":
+                ok = any(w in terms for w in tx.words(self.corpus.name(value))) or unit.english is False
+            elif kind == "#":
+                ok = any(v.text.lower() in lower for v in unit.values if v.normalised == value)
+            else:
+                ok = any(d.text.lower() in lower for d in unit.dates if d.key == value)
+            if ok:
+                kept.add(c)
+        return kept
+
+    def add(self, units: Iterable[Unit], shown: str | None = None) -> None:
+        for unit in units:
+            self.used.add(unit.key)
+            self.texts.add(" ".join(unit.text.split()))
+            self.covered |= self.visible(unit, shown)
+
+    def said(self, unit: Unit) -> bool:
+        return unit.key in self.used or " ".join(unit.text.split()) in self.texts
+
+
+def greedy(candidates: list, record: Record, k: int, shown, unit_of=lambda c: c.unit, bonus=lambda c: 0.0) -> list:
+    """Up to k candidates, each the best gain / cost**SCALE (times 1 + `bonus`) over what is
+    said, where `shown(c)` is the text the screen would show and its length the cost.
+
+    A candidate adding nothing new is never taken. Ties go to the earlier candidate.
+    """
+    picked = []
+    rest = list(candidates)
+    texts = {id(c): shown(c) for c in rest}
+    while rest and len(picked) < k:
+        def value(c) -> float:
+            text = texts[id(c)]
+            g = record.gain(unit_of(c), text)
+            return g / max(1.0, len(text)) ** SCALE * (1 + bonus(c)) if g > 0 else -1.0
+
+        best = max(range(len(rest)), key=lambda i: value(rest[i]))
+        if value(rest[best]) <= 0:
+            break
+        choice = rest.pop(best)
+        picked.append(choice)
+        record.add([unit_of(choice)], texts[id(choice)])
+    return picked

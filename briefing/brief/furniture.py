@@ -1,0 +1,51 @@
+"""Captions and photo credits: page furniture that reads like a sentence but reports nothing.
+
+Two signs, each common to news outlets in many languages:
+
+- a credit: "(AP Photo/Jae C. Hong)", "Photo: Reuters", "REUTERS/Kim Hong-Ji", "Getty Images",
+  "Picture courtesy of ...", "File photo", "Foto:", "Fotó:", "Ảnh:", "写真", "图片";
+- the caption style of the agencies: a present-tense description that ends with the place and
+  the full date after a comma ("Residents walk on a damaged highway in Loboc, Oct. 16, 2013."),
+  or says what the picture shows ("is seen", "are pictured", "in this photo").
+
+Only a short paragraph can be a caption: reporting that happens to name a photo agency is longer.
+"""
+
+from __future__ import annotations
+
+import re
+
+CAPTION_WORDS = 45  # captions are a line or two; a paragraph longer than this is reporting
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "(Reuters)" alone opens a wire story's lead: only "(AP Photo/...)" or "(.../AFP)" is a credit.
+_AGENCY = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty(?: Images)?|Xinhua|Yonhap|Kyodo|Anadolu|dpa|ANSA|EFE)\b"
+_CREDIT = re.compile(
+    rf"\((?:[^()]{{0,40}}/\s*{_AGENCY}|{_AGENCY}\s*(?:Photos?|Images?|/))[^()]{{0,60}}\)|"
+    rf"\b{_AGENCY}\s*(?:Photos?|Images?|/\s*[A-Z])|"
+    r"\b(?:photo|photograph|picture|image|video|footage)s?\s*(?:by|:|courtesy|credit)|\bcourtesy of\b|"
+    r"\bcredits?\s*:|\bgetty images\b|\bshutterstock\b|\bfile (?:photo|picture|image)\b|^\s*FILE\s*[-–—:]|"
+    r"\b(?:foto|fotó|bild|imagen|immagine|ảnh|фото)\s*:|写真|圖片|图片|摄影|攝影|資料照|资料图",
+    re.I,
+)
+_DATELINE_END = re.compile(
+    rf",\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
+    rf"\d{{4}}-\d\d-\d\d)\s*\.?\s*(?:\([^()]*\))?\s*$",
+    re.I,
+)
+_SHOWS = re.compile(
+    r"\b(?:is|are) (?:seen|pictured|shown|depicted)\b(?!\s+(?:as|to)\b)|\bin this (?:photo|picture|image|handout|file)\b|"
+    r"\bposes? for (?:a )?(?:photo|picture)s?\b|\b(?:this|the) (?:photo|picture|image) (?:shows|taken)\b",
+    re.I,
+)
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption or credit line, in any of the outlets' usual forms."""
+    text = " ".join(paragraph.split())
+    if not text or len(text.split()) > CAPTION_WORDS:
+        return False
+    return bool(_CREDIT.search(text) or _DATELINE_END.search(text) or _SHOWS.search(text))

@@ -1,0 +1,168 @@
+"""Claims across sources, on small hand-made corpora of several kinds of event (a theft, an
+earthquake, a merger, an election): agreement needs the same figures, names and dates; a
+different figure for the same quantity is a disagreement; refusals to comment are neither;
+captions are furniture; shortening keeps the payload; the bottom line is a whole sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefing.brief import build, fit_text
+from briefing.brief import text as tx
+from briefing.brief.furniture import is_caption
+from briefing.model import Analysis, Annotation, Article, Entity, Sentence, Span
+from briefing.sentences import split
+from briefing.views import original_view
+
+
+def corpus(articles: list[tuple[str, dt.date | None, list[str]]], entities: dict[str, str]) -> Analysis:
+    """English articles (name, date, paragraphs) with entity spans found by exact names
+    (`entities`: name -> label), the way the annotator would mark them."""
+    built, views, annotations = [], {}, {}
+    known = tuple(Entity(f"{label.lower()}:{name.lower()}", name, label) for name, label in entities.items())
+    for name, date, paragraphs in articles:
+        sentences, offset = [], 0
+        for p, paragraph in enumerate(paragraphs):
+            for start, end in split(paragraph, "en"):
+                sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))
+            offset += len(paragraph) + 2
+        article = Article(name, f"<t>/{name}.txt", name, "en", tuple(paragraphs), tuple(sentences), date=date)
+        full = article.text
+        spans = []
+        for entity in known:
+            for m in re.finditer(re.escape(entity.name), full):
+                spans.append(Span(m.start(), m.end(), entity.label, entity.id, entity.name))
+        spans.sort(key=lambda s: s.start)
+        built.append(article)
+        views[name] = original_view(article)
+        annotations[name] = Annotation(name, tuple(spans), tuple(spans))
+    return Analysis(tuple(built), views, known, annotations)
+
+
+THEFT = {"Louvre": "ORG", "Paris": "GPE", "Laure Beccuau": "PERSON"}
+
+
+def _theft(toll_b: str = "eight", weekday_b: str = "Sunday") -> Analysis:
+    return corpus(
+        [
+            ("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning.",
+                                        "The raid lasted seven minutes, prosecutor Laure Beccuau said.",
+                                        "The museum declined to comment on its security."]),
+            ("b", dt.date(2030, 5, 20), [f"Thieves stole {toll_b} jewels from the Louvre in Paris on {weekday_b} morning.",
+                                        "The raid lasted four minutes, prosecutor Laure Beccuau said."]),
+            ("c", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning.",
+                                        "Police in Paris arrested two suspects on Saturday night, Laure Beccuau said."]),
+        ],
+        THEFT,
+    )
+
+
+def _all_lines(b):
+    return [*b.bottom_line, *b.key_facts, *b.numbers, *b.timeline, *b.differences]
+
+
+def test_a_different_figure_is_a_disagreement_never_support():
+    b = build(_theft(toll_b="nine"))
+    for line in _all_lines(b):
+        if "jewels" in line.text and line.agree > 1:
+            notes = {c.note for c in line.citations[: line.agree]}
+            assert 2 not in notes or "nine" in line.text, line  # [2] says nine, not eight
+    differ = [l.text for l in b.differences if l.text.startswith("Figures differ")]
+    assert any("8 jewels [1][3]" in t and "9 jewels [2]" in t for t in differ), [l.text for l in b.differences]
+
+
+def test_agreement_counts_only_sources_with_the_same_figures():
+    b = build(_theft(toll_b="nine"))
+    jewels = [l for l in [*b.bottom_line, *b.key_facts] if "eight jewels" in l.text]
+    assert jewels and all(l.agree == 2 for l in jewels), [(l.text, l.agree) for l in jewels]
+
+
+def test_durations_that_differ_are_shown_with_each_side():
+    b = build(_theft())
+    differ = [l.text for l in b.differences if l.text.startswith("Figures differ")]
+    assert any("7 min [1]" in t and "4 min [2]" in t for t in differ), [l.text for l in b.differences]
+
+
+def test_a_weekday_that_differs_is_a_disagreement_over_the_date():
+    b = build(_theft(weekday_b="Saturday"))
+    differ = [l.text for l in b.differences if l.text.startswith("Dates differ")]
+    assert any("19 May 2030 [1][3]" in t and "18 May 2030 [2]" in t for t in differ), [l.text for l in b.differences]
+
+
+def test_a_refusal_to_comment_is_no_difference():
+    b = build(_theft())
+    assert not any("declined to comment" in l.text for l in b.differences), [l.text for l in b.differences]
+
+
+def test_only_means_no_other_source_states_it():
+    b = build(_theft())
+    only = [l.text for l in b.differences if l.text.startswith("Only")]
+    assert not any("jewels" in t or "raid lasted" in t for t in only), only  # every source tells it
+
+
+def test_opposite_outcomes_are_found_in_general():
+    merger = {"Acme": "ORG", "Beta": "ORG", "Brussels": "GPE"}
+    analysis = corpus(
+        [
+            ("a", dt.date(2031, 3, 2), ["Regulators in Brussels approved the merger of Acme and Beta on Monday."]),
+            ("b", dt.date(2031, 3, 2), ["Regulators in Brussels rejected the merger of Acme and Beta on Monday."]),
+            ("c", dt.date(2031, 3, 2), ["Acme confirmed talks with Beta about the merger."]),
+            ("d", dt.date(2031, 3, 2), ["Acme denied talks with Beta about the merger."]),
+        ],
+        merger,
+    )
+    differ = " ".join(l.text for l in build(analysis).differences)
+    assert "approved" in differ and "rejected" in differ, differ
+    assert "confirmed" in differ and "denied" in differ, differ
+
+
+def test_captions_and_credits_are_furniture():
+    assert is_caption("Residents walk on a damaged highway at Loboc township, Bohol province, Oct. 16, 2013.")
+    assert is_caption("A woman is seen outside the court in Brussels. (AP Photo/Virginia Mayo)")
+    assert is_caption("Foto: dpa")
+    assert is_caption("Voters queue at a polling station in Lagos, Nigeria, 25 February 2023. REUTERS/Temilade Adelaja")
+    assert not is_caption("SEOUL (Reuters) - Samsung Electronics said on Tuesday it would invest $5 billion in a plant.")
+    assert not is_caption("The quake struck on Oct. 15, 2013, killing 93 people across the island.")
+    assert not is_caption("The result is seen as a defeat for the ruling party.")
+    quake = corpus(
+        [("a", dt.date(2013, 10, 16), ["Residents walk past a collapsed church in Loboc, Bohol, Oct. 16, 2013.",
+                                      "A 7.2 earthquake killed 93 people in Bohol on Tuesday."]),
+         ("b", dt.date(2013, 10, 16), ["A 7.2 earthquake killed 93 people in Bohol on Tuesday, officials said."])],
+        {"Bohol": "GPE", "Loboc": "GPE"},
+    )
+    text = " ".join(l.text for l in _all_lines(build(quake)))
+    assert "Residents walk" not in text
+
+
+def test_shortening_keeps_figures_names_and_never_ends_on_a_fragment():
+    sentence = "The company said sales rose to $5 billion last year, up 80% of the total in Europe, as demand grew."
+    for width in range(30, len(sentence)):
+        short = tx.compress(sentence, width)
+        if short is None:
+            continue
+        assert tx.payload(sentence) - {"Europe"} <= tx.payload(short) or "$5 billion" in short, short
+        assert "$5 billion" in short and "80%" in short, short
+        assert tx.ends_whole(short.rstrip(".")), short
+    assert tx.compress("Altman met Lee in Seoul, and the deal was quoted by analysts as worth $9 billion.", 40) is None
+    assert tx.compress("Meta is planning to build its own general artificial intelligence systems.", 30) is None
+
+
+def test_bottom_line_is_a_whole_sentence_backed_by_the_most_sources():
+    election = {"Ana Silva": "PERSON", "Lisbon": "GPE", "Portugal": "GPE"}
+    analysis = corpus(
+        [
+            ("a", dt.date(2032, 1, 10), ["Ana Silva won the presidential election in Portugal with 52% of the vote on Sunday.",
+                                        "Turnout in Lisbon was higher than in the last vote, which many analysts had expected to be low, in a long "
+                                        "and detailed account of how the capital's districts voted through the day and into the evening."]),
+            ("b", dt.date(2032, 1, 10), ["Ana Silva won the presidential election in Portugal with 52% of the vote on Sunday, officials said."]),
+            ("c", dt.date(2032, 1, 10), ["Ana Silva won Portugal's presidential election with 52% of the vote.",
+                                        "She will be sworn in in Lisbon in March."]),
+        ],
+        election,
+    )
+    b = build(analysis)
+    line = b.bottom_line[0]
+    assert "52%" in line.text and "Ana Silva" in line.text and line.agree >= 2, line
+    screen = fit_text(b, (80, 24))
+    assert "…" not in screen.split("KEY FACTS")[0], screen
