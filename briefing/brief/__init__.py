@@ -26,7 +26,7 @@ from .select import Scored, default_focus, mmr, rank, relevance, resolve_focus
 __all__ = ["build", "fit_text"]
 
 KEY_FACTS = (3, 8)  # fit_text shows those that stay whole on the screen; the export shows all
-SAID_FACTS = 5  # facts the 100x30 screen shows: what later sections need not repeat
+SAID_FACTS = KEY_FACTS[1]  # facts the screen may show: what later sections need not repeat
 MIN_EVENTS = 3  # finer-dated events enough to leave bare years out of the timeline
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 BOTTOM_CHARS = 220  # a longer sentence cannot stay whole on a small screen
@@ -171,7 +171,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     key_facts = [notes.line(_dated(s.unit, _clean(s.unit.text)), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
-        record.add([s.unit], tx.compress(_dated(s.unit, _clean(s.unit.text)), room))
+        record.add([s.unit], tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree)))
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units) for name, role, units in players(corpus, focus_ids)]
@@ -196,9 +196,11 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
 LINE_ROWS = 2  # rows a line may take on the screen (fit.LINE_ROWS)
 
 
-def _row_room(size: tuple[int, int]) -> int:
-    """Characters a line has on the screen (LINE_ROWS rows), its citations left aside."""
-    return LINE_ROWS * (size[0] - 13) - len(" [1][2][3] 3 agree") - 4  # 4: the slack of wrapping at words
+def _row_room(size: tuple[int, int], sources: int = 3) -> int:
+    """Characters a line citing `sources` has on the screen (LINE_ROWS rows), its citations left aside."""
+    shown = min(sources, 4)  # fit.marks shows four notes, then "+n"
+    tail = 1 + 3 * shown + (3 if sources > 4 else 0) + (len(f" {sources} agree") if sources > 1 else 0)
+    return LINE_ROWS * (size[0] - 13) - tail - 6  # 6: the slack of wrapping at words
 
 
 def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int]) -> list[Scored]:
@@ -209,15 +211,14 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     as back, or a later source corrects, are left to the differences section; statements only,
     no questions, no refusals to comment.
     """
-    room = _row_room(size)
     candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.disputed and not s.superseded
                   and not REFUSAL.search(s.unit.text)
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
-    short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), room) for s in candidates}
+    short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)
 
-    def bonus(s: Scored) -> float:  # the claim's rank (focus, centrality, support, information)
-        return s.score + BACKING * min(1.0, len(s.support) / min(sources, 3))
+    def bonus(s: Scored) -> float:  # each source stating it too
+        return BACKING * min(1.0, len(s.support) / min(sources, 3))
 
     whole = [s for s in candidates if short[s.unit.key]]
     facts = greedy(whole, record, KEY_FACTS[1], lambda s: short[s.unit.key], bonus=bonus)

@@ -10,8 +10,10 @@ so nothing earns its place twice.
 Constants, each checked on every development corpus (bench/quality.py), none tuned to one:
 - TERM_WEIGHT: a salient word says less than a name, a figure or a date (0.5 of a source).
 - SCALE: Lin and Bilmes' cost exponent; below 1 it spares long, informative sentences.
-- LEAD_BONUS: the first sentences of a news article state its main event (inverted pyramid).
-- FOCUS: what the briefing is about (the user's focus, else the most central organisations).
+- POSITION: news states what matters first (the inverted pyramid): the first sentence of an
+  article's body counts double, the second 1.5 times, the tenth 1.1 times.
+- FOCUS / USER_FOCUS (briefing/brief): a focus the user typed weighs more; the default focus
+  (the most central organisations) no more than its sources make it.
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ from . import text as tx
 from .features import Corpus, Unit
 
 TERM_WEIGHT = 0.5
-FOCUS = 1.0  # a focus entity (the user's, or the corpus's most central organisations) weighs double
+FOCUS = 0.0  # the corpus's own most central organisations: already weighted by their sources
 MIN_TERM_SOURCES = 2  # a word only one source uses is not a concept of the corpus
 SCALE = 0.5
 LEAD_SENTENCES = 2
-LEAD_BONUS = 0.25  # times the unit's own weight: a lead sentence counts a quarter more
+POSITION = 1.0  # news puts what matters first: the n-th sentence of a body counts 1 + POSITION / n
 
 
 def concepts(unit: Unit) -> set[str]:
@@ -40,16 +42,20 @@ def concepts(unit: Unit) -> set[str]:
 
 
 def weights(corpus: Corpus) -> dict[str, float]:
-    """Concept -> number of sources stating it (words: TERM_WEIGHT each, and only when shared)."""
+    """Concept -> number of sources stating it (words: TERM_WEIGHT each, and only when said
+    more than once: in two sources, or in two sentences of one when it is the only one in
+    English)."""
     sources: dict[str, set[str]] = defaultdict(set)
+    sentences: dict[str, int] = defaultdict(int)
     for unit in corpus.units:
         if unit.usable:
             for c in concepts(unit):
                 sources[c].add(unit.article.id)
+                sentences[c] += 1
     out = {}
     for c, arts in sources.items():
         if c.startswith("w:"):
-            if len(arts) >= MIN_TERM_SOURCES:
+            if len(arts) >= MIN_TERM_SOURCES or sentences[c] >= MIN_TERM_SOURCES:
                 out[c] = TERM_WEIGHT * len(arts)
         else:
             out[c] = float(len(arts))
@@ -59,10 +65,19 @@ def weights(corpus: Corpus) -> dict[str, float]:
 LEAD_WORDS = 8  # shorter lines at a page's top are furniture or headings, not its lead
 
 
+def _body(unit: Unit, corpus: Corpus) -> list[Unit]:
+    return [u for u in corpus.by_article[unit.article.id] if u.usable and len(u.text.split()) >= LEAD_WORDS]
+
+
+def position(unit: Unit, corpus: Corpus) -> int:
+    """The sentence's place in its article's body, 0 for the first (furniture and headings left out)."""
+    body = _body(unit, corpus)
+    return body.index(unit) if unit in body else len(body)
+
+
 def is_lead(unit: Unit, corpus: Corpus) -> bool:
     """One of the first sentences of its article's body (the lead of the inverted pyramid)."""
-    body = [u for u in corpus.by_article[unit.article.id] if u.usable and len(u.text.split()) >= LEAD_WORDS]
-    return unit in body[:LEAD_SENTENCES]
+    return position(unit, corpus) < LEAD_SENTENCES
 
 
 class Record:
@@ -89,7 +104,7 @@ class Record:
         """Weight of what `unit` would add to the screen (only what `shown`, its text as
         shortened for the screen, still says)."""
         new = sum(self.weight.get(c, 0.0) for c in self.visible(unit, shown) - self.covered)
-        return new * (1 + LEAD_BONUS * is_lead(unit, self.corpus))
+        return new * (1 + POSITION / (1 + position(unit, self.corpus)))
 
     def visible(self, unit: Unit, shown: str | None) -> set[str]:
         """The unit's concepts that `shown` still states (all of them when it is None)."""

@@ -64,8 +64,9 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
 
     # people first: an executive reads "who", then "which company"
     ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -len(first[e]), -mentions[e], e))
+    ranked = [e for e in ranked if not _reports_only(e, corpus)]
     out = []
-    for e in distinct(ranked, corpus, limit):
+    for e in distinct(ranked, corpus, limit * 2):
         name = corpus.name(e)
         entity = corpus.entities.get(e)
         role = entity.roles[0] if entity and entity.roles else None
@@ -76,5 +77,40 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
                 role = _role_from_text(alias, texts)
                 if role:
                     break
+        if mentions[e] < IN_PASSING and not role and not leads_focus(e):
+            continue  # named once, with no part given: mentioned in passing
         out.append((name, role, list(first[e].values())))
-    return out
+    return out[:limit]
+
+
+IN_PASSING = 2  # mentions below which a player needs a role to be one
+AS_OTHER = 0.5  # share of mentions as an outlet, or as a place, that makes a name no player
+# An outlet: "told X", "according to X", "X reported", "X news agency"; not "X said" (actors speak).
+_AFTER_OUTLET = re.compile(r"^\W*(?:news agency|state media|reported|reports|'s report)", re.I)
+_BEFORE_OUTLET = re.compile(r"\b(?:according to|told|citing|cited by|quoted by|reported by|state-run|state media)\s*$", re.I)
+# A place the model took for a person: "in X", "near X", "X town"
+_BEFORE_PLACE = re.compile(r"\b(?:in|near|outside|at)\s*$", re.I)
+_AFTER_PLACE = re.compile(r"^\s+(?:town|city|county|province|village|district|region|prefecture)\b", re.I)
+
+
+def _reports_only(e: str, corpus: Corpus) -> bool:
+    """A name mostly used as where news came from ("told Xinhua", "Xinhua reported"): an
+    outlet, not an actor; or a "person" mostly found "in" it or followed by "town": a place."""
+    label = corpus.labels.get(e)
+    entity = corpus.entities.get(e)
+    names = sorted({corpus.name(e), *(entity.aliases if entity else ())}, key=len, reverse=True)
+    seen = other = 0
+    for unit in corpus.units:
+        if not unit.english or e not in unit.entities:
+            continue
+        for name in names:
+            found = list(re.finditer(re.escape(name), unit.text))
+            for m in found:
+                before, after = unit.text[: m.start()], unit.text[m.end() :]
+                seen += 1
+                outlet = _AFTER_OUTLET.search(after) or _BEFORE_OUTLET.search(before)
+                place = label == "PERSON" and (_BEFORE_PLACE.search(before) or _AFTER_PLACE.search(after))
+                other += bool(outlet or place)
+            if found:
+                break
+    return bool(seen) and other >= AS_OTHER * seen
