@@ -2,7 +2,9 @@
 
 Entries are keyed by (stage, version, key): a stage bumps its version when its
 output changes shape, and old rows are simply never read again. Values are JSON.
-A corrupted or foreign file is moved aside and rebuilt, never a crash.
+A corrupted or foreign file is moved aside and rebuilt, never a crash. A healthy file
+that cannot be written (read-only file, folder or disk) is read without writing, and a
+write that fails (a full disk) costs one warning, never the session.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ SCHEMA = (
 )
 
 Warn = Callable[[str], None]
+# SQLite result codes (the low byte of sqlite_errorcode) that mean the file itself is bad;
+# anything else (read-only, busy, cannot open, disk full) may hit a healthy file.
+_CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_FULL = 13  # SQLITE_FULL
 
 
 def source_version(*modules: object) -> str:
@@ -59,9 +65,12 @@ def _is_ours(conn: sqlite3.Connection) -> bool:
 
 
 class Cache:
+    read_only = False  # a healthy cache we may read but not write: puts are skipped
+
     def __init__(self, path: Path | None = None, warn: Warn | None = None) -> None:
         self.path = Path(path) if path else paths.cache_file()
         self._warn = warn or (lambda message: None)
+        self._warned: set[str] = set()
         self._lock = threading.Lock()
         self._conn = self._open()
 
@@ -70,18 +79,27 @@ class Cache:
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._connect()
+        except (OSError, sqlite3.DatabaseError, CacheError) as error:
+            first = error
+        if _is_corrupt(first):
             try:
-                return self._connect()
-            except (sqlite3.DatabaseError, CacheError) as error:
-                if not os.access(self.path.parent, os.W_OK):
-                    raise OSError(f"{self.path.parent} is not writable") from error
                 aside = self._move_aside()
-                self._warn(f"cache {self.path} was unreadable ({error}); moved to {aside.name} and rebuilt")
+                self._warn(f"cache {self.path} was unreadable ({first}); moved to {aside.name} and rebuilt")
                 return self._connect()
-        except (OSError, sqlite3.DatabaseError) as error:
-            # A read-only or missing cache folder costs speed, never the session.
-            self._warn(f"cache {self.path} cannot be used ({error}); working without a cache")
-            return _memory_connection()
+            except (OSError, sqlite3.DatabaseError, CacheError) as error:
+                first = error
+        else:
+            try:
+                conn = self._connect_read_only()
+                self.read_only = True
+                self._warn(f"cache {self.path} cannot be written ({first}); using it read-only, new results are not kept")
+                return conn
+            except (OSError, sqlite3.DatabaseError, CacheError):
+                pass
+        # A read-only or missing cache folder costs speed, never the session.
+        self._warn(f"cache {self.path} cannot be used ({first}); working without a cache")
+        return _memory_connection()
 
     def _connect(self) -> sqlite3.Connection:
         if self.path.exists() and self.path.stat().st_size:
@@ -102,6 +120,25 @@ class Cache:
             conn.close()
             raise
         return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """The existing file opened read-only; `immutable` when SQLite cannot make its -shm file."""
+        if not self.path.is_file():
+            raise CacheError("no cache file")
+        uri = self.path.resolve().as_uri()
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = sqlite3.connect(uri + query, uri=True, check_same_thread=False, isolation_level=None)
+            try:
+                if not _is_ours(conn):
+                    raise CacheError("not a briefing cache")
+                conn.execute("SELECT count(*) FROM entries").fetchone()
+                return conn
+            except sqlite3.OperationalError:
+                conn.close()  # e.g. no -shm file and no right to create one: try immutable
+            except BaseException:
+                conn.close()
+                raise
+        raise CacheError("cannot be opened read-only")
 
     def _move_aside(self) -> Path:
         aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -131,7 +168,7 @@ class Cache:
                     for key, value in rows:
                         found[key] = json.loads(value)
         except (sqlite3.DatabaseError, ValueError) as error:
-            self._warn(f"cache read failed ({error}); recomputing")
+            self._warn_once("read", f"cache read failed ({error}); recomputing what is missing")
             return {}
         return found
 
@@ -141,7 +178,7 @@ class Cache:
     def put_many(self, stage: str, version: str, items: Mapping[str, Any]) -> None:
         now = time.time()
         rows = [(stage, version, k, json.dumps(v, ensure_ascii=False), now) for k, v in items.items()]
-        if not rows:
+        if not rows or self.read_only:
             return
         try:
             with self._lock:
@@ -150,10 +187,19 @@ class Cache:
                     self._conn.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?)", rows)
                     self._conn.execute("COMMIT")
                 except BaseException:
-                    self._conn.execute("ROLLBACK")
+                    if self._conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+                        self._conn.execute("ROLLBACK")
                     raise
         except sqlite3.DatabaseError as error:
-            self._warn(f"cache write failed ({error}); results are not kept")
+            full = getattr(error, "sqlite_errorcode", 0) & 0xFF == _FULL
+            reason = f"the disk holding {self.path.parent} is full" if full else f"writing failed ({error})"
+            self._warn_once("write", f"cache: {reason}; new results are not kept (the output is not affected)")
+
+    def _warn_once(self, kind: str, message: str) -> None:
+        """One warning per kind: a full disk fails every write, and saying so once is enough."""
+        if kind not in self._warned:
+            self._warned.add(kind)
+            self._warn(message)
 
     def count(self, stage: str | None = None) -> int:
         with self._lock:
@@ -163,13 +209,23 @@ class Cache:
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            try:
+                self._conn.close()
+            except sqlite3.Error:  # a last checkpoint on a full disk: the data is in the WAL
+                pass
 
     def __enter__(self) -> Cache:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _is_corrupt(error: BaseException) -> bool:
+    """True when the file itself is bad (and moving it aside is right), not merely unwritable."""
+    if isinstance(error, CacheError):
+        return True
+    return isinstance(error, sqlite3.DatabaseError) and getattr(error, "sqlite_errorcode", 0) & 0xFF in _CORRUPT
 
 
 def _memory_connection() -> sqlite3.Connection:
@@ -184,5 +240,6 @@ class MemoryCache(Cache):
     def __init__(self, warn: Warn | None = None) -> None:
         self.path = Path(":memory:")
         self._warn = warn or (lambda message: None)
+        self._warned = set()
         self._lock = threading.Lock()
         self._conn = _memory_connection()

@@ -1,8 +1,14 @@
 """The SQLite cache: versioned keys, corruption recovery, sharing between processes."""
 
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
+
+import pytest
 
 from briefing.store import Cache
 
@@ -106,3 +112,79 @@ def test_source_version_follows_the_code(tmp_path, monkeypatch):
     assert source_version(module) == first
     (tmp_path / "rules_probe.py").write_text("RULE = 2\n")
     assert source_version(module) != first
+
+
+def _fill(path, n=50):
+    with Cache(path) as cache:
+        cache.put_many("s", "1", {f"k{i}": i for i in range(n)})
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """A small tmpfs of our own (root only); the test is skipped where mounting is refused."""
+    folder = tmp_path / "tmpfs"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs is not permitted here (needs root)")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_a_read_only_cache_folder_is_read_not_renamed(tmpfs):
+    path = tmpfs / "c.sqlite3"
+    _fill(path)
+    subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], check=True)
+    warnings = []
+    with Cache(path, warn=warnings.append) as cache:
+        assert cache.get("s", "1", "k7") == 7  # the healthy cache is used
+        cache.put("s", "1", "new", 1)  # not kept, and no second warning
+    assert len(warnings) == 1 and "read-only" in warnings[0] and "corrupt" not in warnings[0]
+    assert sorted(p.name for p in tmpfs.iterdir()) == ["c.sqlite3"]
+
+
+# Opened as nobody: root may write any file, so only a dropped user sees a read-only file.
+READ_ONLY_FILE = """
+import os, sys
+from briefing.store import Cache
+if os.geteuid() == 0:
+    os.setgid(65534)
+    os.setuid(65534)
+warnings = []
+with Cache(sys.argv[1], warn=warnings.append) as cache:
+    print(cache.get("s", "1", "k7"), getattr(cache, "read_only", None))
+    cache.put("s", "1", "new", 1)
+print(len(warnings), warnings[0] if warnings else "")
+"""
+
+
+def test_a_read_only_cache_file_is_read_not_renamed():
+    folder = Path(tempfile.mkdtemp(prefix="briefing-ro-"))
+    try:
+        folder.chmod(0o777)  # the folder is writable: only the file is not
+        path = folder / "c.sqlite3"
+        _fill(path)
+        path.chmod(0o444)
+        result = subprocess.run([sys.executable, "-c", READ_ONLY_FILE, str(path)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0] == "7 True"
+        assert lines[1].startswith("1 ") and "read-only" in lines[1]
+        assert not list(folder.glob("*corrupt*")) and path.exists()
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_a_full_disk_is_one_accurate_warning(tmpfs):
+    path = tmpfs / "c.sqlite3"
+    warnings = []
+    with Cache(path, warn=warnings.append) as cache:
+        free = os.statvfs(tmpfs)
+        with open(tmpfs / "pad", "wb") as pad:  # fill the disk, leaving the cache nothing
+            try:
+                pad.write(b"\0" * (free.f_bavail * free.f_frsize))
+            except OSError:
+                pass
+        for i in range(20):
+            cache.put_many("s", "1", {f"k{i}-{j}": "x" * 2000 for j in range(20)})
+    assert len(warnings) == 1, warnings
+    assert "full" in warnings[0] and "rollback" not in warnings[0]
