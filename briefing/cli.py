@@ -7,12 +7,15 @@ it), 2 an internal error (the traceback only with --debug).
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from . import __version__
+from . import __version__, sanitize
 from .errors import UserError
 
 COMMANDS = ("export", "models", "translate")
@@ -78,7 +81,7 @@ def _parsers() -> dict[str, Parser]:
 @contextmanager
 def _progress() -> Iterator:
     """A Rich progress bar on stderr when it is a terminal; silence otherwise."""
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():
         yield lambda stage, done, total: None
         return
     from rich.console import Console
@@ -95,19 +98,85 @@ def _progress() -> Iterator:
         yield report
 
 
+def _say(message: object) -> None:
+    """One sanitised line on stderr; nothing if stderr is closed or fails (the exit code still tells)."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(f"briefing: {sanitize.line(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def _warn(message: str) -> None:
-    print(f"briefing: warning: {message}", file=sys.stderr)
+    _say(f"warning: {message}")
+
+
+def _shown(path: object, limit: int = 160) -> str:
+    """A path for a message: sanitised, and shortened in the middle when very long."""
+    text = sanitize.path(str(path))
+    return text if len(text) <= limit else f"{text[: limit // 2]}…{text[-limit // 3 :]}"
+
+
+def _write_stdout(text: str) -> None:
+    if sys.stdout is None:
+        raise UserError("standard output is closed: redirect it to a file, or use -o FILE")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        raise
+    except OSError as error:
+        _discard_stdout()
+        raise UserError(f"cannot write to standard output: {error.strerror or error}; use -o FILE") from None
+
+
+def _discard_stdout() -> None:
+    """Point fd 1 at /dev/null, so the interpreter's last flush of what is buffered cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+def _guard_standard_fds() -> None:
+    """Put /dev/null on a closed fd 0, 1 or 2, so no file opened later takes that number.
+
+    Else the cache file opened as fd 2 would receive our error messages.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)  # takes the lowest free number: fd
+            if opened != fd:
+                os.close(opened)
 
 
 def _export(args: argparse.Namespace) -> int:
     from . import config as config_module
     from . import corpus, export, pipeline
     from .brief import build, fit_text
+    from .entities.pipeline import model_problem
     from .store import Cache
 
+    to_stdout = args.output is None or str(args.output) == "-"
+    if to_stdout and sys.stdout is None:
+        raise UserError("standard output is closed: redirect it to a file, or use -o FILE")
+    inputs = _inputs(args.paths)
+    if not to_stdout:
+        try:
+            export.check_target(args.output, inputs)  # refused before the work, not after
+        except OSError as error:
+            raise UserError(f"cannot write {_shown(args.output)}: {error.strerror or error}") from None
     config, problems = config_module.load()
-    for problem in problems:
-        _warn(problem)
+    for problem in [*problems, model_problem(config.spacy_model)]:
+        if problem:
+            _warn(problem)
     focus = [p.strip() for p in args.focus.split(",") if p.strip()] if args.focus else list(config.focus) or None
     with Cache(warn=_warn) as cache, _progress() as progress:
         loaded = corpus.load(args.paths or None, cache, progress)
@@ -116,15 +185,28 @@ def _export(args: argparse.Namespace) -> int:
         analysis = pipeline.analyse(loaded.articles, cache, progress, config=config)
         briefing = build(analysis, focus=focus, size=args.size)
     text = fit_text(briefing, args.size) if args.format == "text" else export.markdown(briefing, analysis)
-    if args.output:
-        try:
-            export.write_atomic(args.output, text)
-        except OSError as error:
-            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    text = text if text.endswith("\n") else text + "\n"
+    if to_stdout:
+        _write_stdout(text)
+        return 0
+    try:
+        export.write(args.output, text, protect=inputs)
+    except OSError as error:
+        raise UserError(f"cannot write {_shown(args.output)}: {error.strerror or error}") from None
+    _say(f"wrote {_shown(args.output)}")
     return 0
+
+
+def _inputs(paths: list[str]) -> list[Path]:
+    """The article files and their provided translations: an output must never overwrite them."""
+    from . import corpus
+
+    files = corpus.discover(paths) if paths else corpus.seed_paths()
+    found = list(files)
+    for path in files:
+        stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+        found += [path.with_name(f"{stem}.en{suffix}") for suffix in corpus.SUFFIXES]
+    return found
 
 
 def _translate(args: argparse.Namespace) -> int:
@@ -148,13 +230,32 @@ def _open_app(args: argparse.Namespace) -> int:
         corpus.discover(args.paths)  # a bad path is a one-line error before the screen opens
     from .tui.app import BriefingApp
 
-    BriefingApp(paths=args.paths).run()
-    return 0
+    return run_app(BriefingApp(paths=args.paths), debug=args.debug)
+
+
+def run_app(app: Any, *, debug: bool = False, headless: bool = False) -> int:
+    """Run a Textual app: a crash inside it is an internal error, its traceback only with --debug.
+
+    Textual catches the exception, prints its traceback to `app.error_console` on exit
+    and keeps the exception in `_exception` (its test harness re-raises it from there).
+    """
+    if not debug:
+        from rich.console import Console
+
+        app.error_console = Console(file=io.StringIO())
+    app.run(headless=headless)
+    error = getattr(app, "_exception", None)
+    if error is not None:
+        if debug:
+            return 2  # Textual has shown the traceback
+        raise error
+    return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    _guard_standard_fds()
     try:
         parsers = _parsers()
         if argv and argv[0] in COMMANDS:
@@ -162,17 +263,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return {"export": _export, "models": _models, "translate": _translate}[argv[0]](args)
         return _open_app(parsers["main"].parse_args(argv))
     except UserError as error:
-        print(f"briefing: {error}", file=sys.stderr)
+        _say(error)
         return 1
     except KeyboardInterrupt:
-        print("briefing: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`): not an error
+        _discard_stdout()
         return 0
+    except OSError as error:  # the system refused (permissions, a full disk): the user can mend it
+        if debug:
+            raise
+        where = f" ({_shown(error.filename)})" if error.filename else ""
+        _say(f"{error.strerror or error}{where}")
+        return 1
     except Exception as error:  # an internal error: say so, and how to see more
         if debug:
             raise
-        print(f"briefing: internal error: {type(error).__name__}: {error} (run again with --debug for details)", file=sys.stderr)
+        _say(f"internal error: {type(error).__name__}: {error} (run again with --debug for details)")
         return 2
 
 

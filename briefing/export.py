@@ -1,16 +1,23 @@
-"""Export the briefing: Markdown (CommonMark) and the one-screen text, written atomically.
+"""Export the briefing: Markdown (CommonMark) and the one-screen text, and writing it out.
 
 Article text is data: every character CommonMark could read as syntax is escaped, so a
-sentence can never become a link, an HTML block, an emphasis run or a heading.
+sentence can never become a link, an HTML block, an emphasis run or a heading; bare URLs,
+`www.` names and e-mail addresses are broken up so GitHub-flavoured autolinks do not fire.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
+import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
+from . import sanitize
+from .errors import UserError
 from .model import Analysis, Briefing, Line
 
 LANGUAGES = {
@@ -32,13 +39,20 @@ SECTIONS = [
 _SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#])")
 # Marks that open block syntax at the start of a line (lists, quotes, breaks, headings).
 _LEADING = re.compile(r"^(\d{1,9})([.)])|^([-+=>])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What GFM's extended autolinks key on: "://", a dot before a letter (www.x.com, x.com) and
+# "@" inside a word (e-mail). A backslash escape splits the run, renders as nothing, and
+# leaves the text as it reads.
+_AUTOLINK = re.compile(r"(?<=:)//|(?<=[^\W_])([.@])(?=[^\W\d_])")
+
+
+def _unlink(match: re.Match[str]) -> str:
+    return r"\/\/" if match.group(0) == "//" else "\\" + match.group(1)
 
 
 def escape(text: str) -> str:
-    """Inline text safe in CommonMark: one line, control characters removed, syntax escaped."""
-    text = " ".join(_CONTROL.sub(" ", text).split())
-    text = _SPECIAL.sub(r"\\\1", text)
+    """Inline text safe in CommonMark and GFM: one line, unsafe characters removed, syntax escaped."""
+    text = _SPECIAL.sub(r"\\\1", sanitize.line(text))
+    text = _AUTOLINK.sub(_unlink, text)
     return _LEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text)
 
 
@@ -82,15 +96,84 @@ def markdown(briefing: Briefing, analysis: Analysis) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+# -- writing -------------------------------------------------------------------------------
+# Temporary names stay short: a 255-byte output name must not fail on its temporary file.
+_TEMP_PREFIX, _TEMP_SUFFIX = ".briefing-", ".tmp"
+
+
+def write(path: Path | str, text: str, protect: Iterable[Path | str] = ()) -> None:
+    """Write `text` to `path` without ever replacing a node that is not a regular file.
+
+    A regular file (or a new name) is written atomically; a symlink's target is written
+    atomically and the link stays a link; a device, FIFO or this process's standard
+    output or error is written directly. `protect` names files (the input articles and
+    their translations) that must not be overwritten: UserError. OSError on failure.
+    """
+    path = Path(path)
+    info = check_target(path, protect)
+    if info is not None:
+        stream = _own_stream(info)
+        if stream is not None:
+            stream.write(text)
+            stream.flush()
+            return
+        if not stat.S_ISREG(info.st_mode):
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:  # a device or FIFO: never replaced
+                handle.write(text)
+            return
+    write_atomic(Path(os.path.realpath(path)) if path.is_symlink() else path, text)
+
+
+def check_target(path: Path | str, protect: Iterable[Path | str] = ()) -> os.stat_result | None:
+    """What `path` leads to (None if nothing yet); UserError for a folder or a protected file."""
+    path = Path(path)
+    try:
+        info = os.stat(path)  # follows links: what the name leads to
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{sanitize.path(path)} is a folder: give a file name, e.g. {sanitize.path(path / 'briefing.md')}")
+    if _is_one_of(info, protect):
+        raise UserError(f"{sanitize.path(path)} is one of the articles being briefed (or its translation): choose another output file")
+    return info
+
+
+def _is_one_of(info: os.stat_result, paths: Iterable[Path | str]) -> bool:
+    for other in paths:
+        try:
+            found = os.stat(other)
+        except OSError:
+            continue
+        if _same(found, info):
+            return True
+    return False
+
+
+def _own_stream(info: os.stat_result) -> TextIO | None:
+    """sys.stdout or sys.stderr when `info` is the node behind it (`-o /dev/stdout`)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None and _same(os.fstat(stream.fileno()), info):
+                return stream
+        except (OSError, ValueError, AttributeError):  # closed, or not a real file
+            continue
+    return None
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it over `path`.
+    """Write a regular file through a temporary file in the same folder, renamed over `path`.
 
     Why: a crash or a full disk mid-write leaves the old file whole, never half a briefing.
+    The mode of an existing file is kept.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline="\n"
+        "w", encoding="utf-8", dir=folder, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, delete=False, newline="\n"
     )
     temp = Path(handle.name)
     try:
@@ -99,7 +182,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            mode = path.stat().st_mode & 0o777
+            mode = stat.S_IMODE(path.stat().st_mode)
         except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)

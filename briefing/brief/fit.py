@@ -7,11 +7,11 @@ exceeds `cols` terminal cells; citations stay on a line even when its text is cu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 
+from .. import sanitize
 from ..model import Briefing, Line, Provenance
 from .text import compress, plural, reduce
 
@@ -28,12 +28,11 @@ EXTRA = [
 ORDER = ["title", "bottom", "facts", "players", "numbers", "timeline", "differences", "sources"]
 LABELS = {"bottom": "BOTTOM LINE", "facts": "KEY FACTS", "players": "PLAYERS", "numbers": "NUMBERS",
           "timeline": "TIMELINE", "differences": "DIFFERENCES", "sources": "SOURCES"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(text: str) -> str:
     """No control or bidi characters reach the terminal; whitespace collapsed."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    return sanitize.line(text)
 
 
 def clip(text: str, width: int) -> str:

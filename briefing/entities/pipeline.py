@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from pathlib import Path
 from typing import Any
 
 from .gazetteer import Gazetteer
@@ -28,14 +29,38 @@ def configured_model() -> str | None:
     return load()[0].spacy_model
 
 
+def installed(name: str) -> bool:
+    """Whether `name` is an importable pipeline package or a pipeline folder (config.cfg)."""
+    try:
+        if importlib.util.find_spec(name) is not None:
+            return True
+    except (ImportError, ValueError):  # e.g. "a.b" with no package "a", or a path-like name
+        pass
+    return (Path(name).expanduser() / "config.cfg").is_file()
+
+
 def choose_model(override: str | None = None) -> str:
-    """The argument, else an installed official pipeline, else the mirror, else the config's."""
-    if override:
+    """The argument if installed, else an installed official pipeline, else the mirror.
+
+    A named pipeline that is not installed falls back (the caller warns with
+    `model_problem`), so a typo in the config never ends an export.
+    """
+    if override and installed(override):
         return override
     for name in (OFFICIAL, MIRROR):
         if importlib.util.find_spec(name) is not None:
             return name
     return configured_model() or OFFICIAL
+
+
+def model_problem(name: str | None) -> str | None:
+    """One line when the configured pipeline is not installed (and another is used), else None."""
+    if not name or installed(name):
+        return None
+    return (
+        f"spacy_model {name!r} in the config is not installed; using {choose_model()!r} instead "
+        f"(install the pipeline, or remove the setting)"
+    )
 
 
 def model_version(name: str) -> str:

@@ -53,3 +53,13 @@ def test_a_one_article_corpus_with_little_in_it(run, tmp_path):
     assert code == 0 and "· 1 source (en)" in out and "The weather was fine today. [1]" in out
     code, out, _ = run("export", str(tmp_path))
     assert code == 0 and "Nothing found in the sources." in out and "1 source in 1 language (en)" in out
+
+
+def test_a_bad_spacy_model_in_the_config_falls_back_with_one_warning(run, isolated_dirs):
+    _, config = isolated_dirs
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text('spacy_model = "en_core_web_typo"\n', encoding="utf-8")
+    code, out, err = run("export", "--format", "text")
+    assert code == 0 and "BOTTOM LINE" in out
+    warnings = [line for line in err.splitlines() if "en_core_web_typo" in line]
+    assert len(warnings) == 1 and "not installed" in warnings[0] and "instead" in warnings[0]

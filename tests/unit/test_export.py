@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 
 from briefing import corpus
 from briefing.brief import build, fit_text
+from briefing.brief.fit import safe as fit_safe
 from briefing.export import escape, markdown, write_atomic
 from briefing.model import Analysis
 from briefing.views import original_view
@@ -106,3 +107,41 @@ def test_write_atomic_keeps_the_file_mode(tmp_path):
     target.chmod(0o640)
     write_atomic(target, "new")
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+URLS = (
+    "Samsung met OpenAI in Seoul, see https://evil.com/path?q=1 and http://phish.io, "
+    "www.evil.com, ftp://files.example.org/x, mail boss@evil.com or openai.com for more."
+)
+
+
+def _links(md: str) -> list[str]:
+    gfm = MarkdownIt("gfm-like")  # markdown-it's GFM preset: linkify on, fuzzy links too
+    tokens = gfm.parse(md)
+    return [c.attrGet("href") for t in tokens if t.type == "inline" for c in t.children if c.type == "link_open"]
+
+
+def test_bare_urls_do_not_become_links_in_gfm():
+    assert _links(URLS)  # the check sees them when they are not escaped
+    md = escape(URLS)
+    assert _links(md) == []
+    rendered = MarkdownIt("gfm-like").render(md)
+    assert "https://evil.com/path?q=1" in rendered and "boss@evil.com" in rendered  # reads as written
+    assert "www.evil.com" in rendered and "openai.com" in rendered
+
+
+def test_urls_in_article_text_do_not_become_links_in_the_export(tmp_path):
+    path = tmp_path / "urls.txt"
+    title = "Samsung and OpenAI at https://evil.com/x, www.evil.com and boss@evil.com"  # a headline: in the sources
+    path.write_text(f"{title}\n\n{URLS}\n\nSamsung and OpenAI met again in Seoul on Tuesday.\n", encoding="utf-8")
+    articles = corpus.load([path]).articles
+    analysis = Analysis(tuple(articles), {a.id: original_view(a) for a in articles})
+    md = markdown(build(analysis), analysis)
+    assert "evil" in md and _links(md) == []
+
+
+def test_zero_width_and_control_characters_do_not_reach_the_export():
+    text = "Sam\u200bsung\u2060 met Open\ufeffAI\u00ad \u202eevil\u202c \x1b]52;c;SGVsbG8=\x07in Seoul"
+    for shown in (escape(text), fit_safe(text)):
+        assert not any(ch in shown for ch in "\u200b\u2060\ufeff\u00ad\u202e\u202c\x1b\x07"), repr(shown)
+        assert "SGVsbG8" not in shown
