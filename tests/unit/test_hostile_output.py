@@ -295,3 +295,9 @@ def test_a_clean_app_exit_is_zero():
             self.exit()
 
     assert cli.run_app(Quits(), headless=True) == 0
+
+
+def test_dash_o_dash_is_standard_output(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("export", "--format", "text", "-o", "-")
+    assert code == 0 and "BOTTOM LINE" in out and not (tmp_path / "-").exists()
