@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
 from . import text as tx
 from .amounts import figures
+from . import claims
 from .claims import names
 from .coverage import FOCUS, Record, greedy, is_lead
 from .differences import REFUSAL, disagreeing, opposite_claims, unconfirmed
@@ -120,6 +121,8 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Not
 
     fit = [s for s in pool if _whole(_clean(s.unit.text), BOTTOM_CHARS) and tx.is_statement(s.unit.text)
            and not s.superseded and not REFUSAL.search(s.unit.text)]
+    uncontested = [s for s in fit if not s.conflicts]  # a figure or date in dispute is shown as a difference
+    fit = uncontested or fit
     leads = [s for s in fit if is_lead(s.unit, corpus)]
     fit = leads or fit  # a news article's lead states its main event: the others are candidates only without one
     if not fit:
@@ -207,11 +210,11 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     """Claims covering the most weighted concepts not yet said, per character of the screen.
 
     The cost of a claim is its length once shortened (whole) for the screen; a claim that
-    cannot be shown whole in LINE_ROWS rows is not a candidate. Claims as many sources dispute
-    as back, or a later source corrects, are left to the differences section; statements only,
-    no questions, no refusals to comment.
+    cannot be shown whole in LINE_ROWS rows is not a candidate. A claim another source gives
+    other figures or dates for is left to the differences section, which shows both sides;
+    statements only, no questions, no refusals to comment.
     """
-    candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.disputed and not s.superseded
+    candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.conflicts
                   and not REFUSAL.search(s.unit.text)
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
     short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree)) for s in candidates}
@@ -282,7 +285,8 @@ def _original_dates(corpus: Corpus) -> list[tuple[Unit, DateRef]]:
 
 
 def _entity_summary(unit: Unit, corpus: Corpus) -> str:
-    """An untranslated sentence shown by what it names: "Org, Person — Place, $5B (vi, untranslated)"."""
+    """An untranslated sentence shown by what it names: "Org, Person — Place, $5B (vi, untranslated).";
+    an English one too long for the screen the same way, without the note (or "" when it names no one)."""
     text = unit.text
 
     def order(e: str) -> tuple:
@@ -293,6 +297,8 @@ def _entity_summary(unit: Unit, corpus: Corpus) -> str:
     who = by_label(("ORG",)) + by_label(("PERSON",))
     where = by_label(PLACE_LABELS) + list(dict.fromkeys(v.normalised for v in unit.values))
     body = ", ".join(who) + (" — " + ", ".join(where) if where else "")
+    if unit.english:  # a sentence too long to show whole: what it names, or nothing
+        return f"{body}." if who else ""
     return f"{body or tx.shorten(text, 80)} ({unit.article.lang}, untranslated)."
 
 
@@ -343,9 +349,12 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, 
             y, m, d = map(int, key.split("-"))
             label = DateRef(0, 0, "", "day", dt.date(y, m, d)).label
         per_article = {}
-        for u, _ in mentions:
-            per_article.setdefault(u.article.id, u)
-        body = _clean(unit.text) if unit.english else _entity_summary(unit, corpus)
+        for u, _ in mentions:  # a source giving other figures for that day is not cited for this line
+            if u is unit or not claims.conflicts(unit, u):
+                per_article.setdefault(u.article.id, u)
+        body = _clean(unit.text) if unit.english and _fits(unit, room, f"{label}: ") else _entity_summary(unit, corpus)
+        if not body:
+            continue
         lines.append(notes.line(f"{label}: {body}", [unit, *[u for u in per_article.values() if u is not unit]]))
         record.add([unit])
     return lines
