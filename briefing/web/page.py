@@ -10,6 +10,7 @@ as removed lines, so the reader can show what was set aside.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 
@@ -29,7 +30,6 @@ _SKIP = frozenset("script style noscript template svg head iframe object".split(
 
 def extract(data: bytes, url: str | None = None) -> Document:
     """The article in a page; UserError when the page holds no main text."""
-    import lxml.html
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
@@ -40,7 +40,7 @@ def extract(data: bytes, url: str | None = None) -> Document:
     page_lines = _lines(tree)
     # bare_extraction prunes the tree it is given: hand it a copy, keep the page for the diff.
     found = bare_extraction(
-        lxml.html.fromstring(lxml.html.tostring(tree)),
+        copy.deepcopy(tree),
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -87,12 +87,14 @@ def _lines(root: object, keep_duplicates: bool = False) -> list[str]:
     from lxml import etree
 
     out: list[str] = []
+    seen: set[str] = set()
     pieces: list[str] = []
 
     def flush() -> None:
-        line = sanitize.line(" ".join(pieces))
+        line = sanitize.line(" ".join(pieces)) if pieces else ""
         pieces.clear()
-        if line and (keep_duplicates or line not in out):
+        if line and (keep_duplicates or line not in seen):
+            seen.add(line)
             out.append(line)
 
     walker = etree.iterwalk(root, events=("start", "end"))
