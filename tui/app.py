@@ -10,35 +10,42 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from textual import work
-from textual.app import App
-from textual.binding import Binding
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from briefing import config as config_module
-from briefing.model import Analysis, Annotation, Article, Entity, EnglishView
+from briefing.config import Config
+from briefing.model import Analysis, Article, Briefing
 from briefing.store import Cache
 
-from .commands import APP, Command, CommandsProvider, bindings, screen_commands
+from . import commands
+from .commands import APP, CommandsProvider, bindings
+from .keys import split_escape
+from .screens.base import AppScreen
 from .screens.library import LibraryScreen
+from .state import AppState, Phase, Status
 from .themes import DEFAULT, briefing_themes, variable_defaults
 
 Analyser = Callable[..., Analysis]
 
 
-class BriefingApp(App):
+class BriefingApp(App[None]):
     TITLE = "briefing"
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     BINDINGS = bindings(APP)
     COMMANDS = App.COMMANDS | {CommandsProvider}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     ENABLE_COMMAND_PALETTE = True
+
+    state: var[AppState] = var(AppState, init=False)  # replaced whole, never mutated
+    status: var[Status] = var(Status("Loading articles…"), init=False)
 
     def __init__(
         self,
@@ -52,20 +59,12 @@ class BriefingApp(App):
         self.cache = cache
         self._analyser = analyser
         self._analyse_on_load = analyse
-        self.config, self.config_problems = config_module.load()
-        self.articles: list[Article] = []
-        self._by_id: dict[str, Article] = {}
-        self.views: dict[str, EnglishView] = {}
-        self.annotations: dict[str, Annotation] = {}
-        self.entities: tuple[Entity, ...] = ()
-        self.analysis: Analysis | None = None
-        self.analysed = False
-        self.analysing = False
-        self.status: tuple[str, int, int] = ("Loading articles…", 0, 0)
+        config, self.config_problems = config_module.load()
+        self.set_reactive(BriefingApp.state, AppState(config=config))
         self._cancel = threading.Event()
         self._last_progress = 0.0
         self._theme_ready = False
-        self._reader = None
+        self._reader: AppScreen | None = None
         for theme in briefing_themes():
             self.register_theme(theme)
         wanted = self.config.theme
@@ -73,8 +72,10 @@ class BriefingApp(App):
             self.config_problems.append(f"config: theme '{wanted}' is not installed (try {DEFAULT}); using {DEFAULT}")
             wanted = DEFAULT
         self.theme = wanted
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
+        keymap, problems = commands.check_keymap(config.keymap)
+        self.config_problems.extend(problems)
+        if keymap:
+            self.set_keymap(keymap)
 
     # -- set-up ----------------------------------------------------------------
 
@@ -84,61 +85,51 @@ class BriefingApp(App):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme.dark if self._registered_themes else True)
 
+    @property
+    def config(self) -> Config:
+        return self.state.config
+
     def on_mount(self) -> None:
         self._theme_ready = True
         for problem in self.config_problems:
             self.notify(problem, title="Config", severity="warning", timeout=8, markup=False)
-        self._check_keymap()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            keys = split_escape(event, self.focused)
+            if keys is not None:  # esc typed just before another key: both, in order
+                for key in keys:
+                    await super().on_event(key)
+                return
+        await super().on_event(event)
 
     def on_ready(self) -> None:
         # After the first frame: a loading thread started earlier competes for the GIL
         # and delays the first paint (bench/startup.py).
         self.load_corpus()
 
-    def _check_keymap(self) -> None:
-        known = {c.id for c in self._all_commands()}
-        for binding_id in self.config.keymap:
-            if binding_id not in known:
-                self.notify(f"config: keymap names no binding '{binding_id}'; ignored", title="Config", severity="warning", timeout=8, markup=False)
-
-    @staticmethod
-    def _all_commands() -> tuple[Command, ...]:
-        from .commands import BRIEFING, LIBRARY, READER
-        from .widgets.text_pane import PANE
-
-        return APP + LIBRARY + READER + PANE + BRIEFING
-
     def watch_theme(self, theme: str) -> None:
         if not self._theme_ready or theme == self.config.theme:
             return
-        self.config = replace(self.config, theme=theme)
-        self._save_config()
-        self._refresh_screens()  # legends and previews take the new theme's colours
+        self._set_config(replace(self.config, theme=theme))  # legends and previews take the new colours
 
     # -- state the screens read -------------------------------------------------
 
     def article(self, article_id: str) -> Article:
-        return self._by_id[article_id]
+        return self.state.by_id[article_id]
 
     @property
     def busy(self) -> bool:
-        return any(w.is_running for w in self.workers if w.group in ("load", "analyse"))
+        return any(w.is_running for w in self.workers if w.group in ("load", "analyse", "brief"))
 
     def set_status(self, message: str, done: int = 0, total: int = 0) -> None:
-        self.status = (message, done, total)
-        from .widgets.status import StatusLine
+        self.status = Status(message, done, total)
 
-        for status in self.screen.query(StatusLine):
-            status.sync()
-
-    def set_status_message(self, message: str) -> None:
-        self.set_status(message)
-
-    def _refresh_screens(self) -> None:
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_content", None) or getattr(screen, "refresh_articles", None)
-            if refresh is not None and screen.is_mounted:
-                refresh()
+    def _set_config(self, config: Config) -> None:
+        state = self.state
+        briefing = state.briefing if config.focus == state.config.focus else None
+        self.state = replace(state, config=config, briefing=briefing)
+        self._save_config()
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         """Called from worker threads by the core; at most ~20 updates a second.
@@ -166,47 +157,50 @@ class BriefingApp(App):
                 self.cache = Cache(warn=lambda m: self.call_from_thread(self.notify, m, severity="warning", markup=False))
             result = corpus.load(self.paths or None, self.cache, self._progress)
         except UserError as error:
-            self.call_from_thread(self.set_status, f"briefing: {error}")
+            self.call_from_thread(self._load_failed, f"briefing: {error}")
             return
         self.call_from_thread(self._corpus_loaded, result.articles, result.problems)
 
-    def _corpus_loaded(self, articles: list[Article], problems: list[str]) -> None:
-        from briefing.views import original_view
+    def _load_failed(self, message: str) -> None:
+        self.state = replace(self.state, phase=Phase.FAILED)
+        self.set_status(message)
 
-        self.articles = list(articles)
-        self._by_id = {a.id: a for a in articles}
-        self.views = {a.id: original_view(a) for a in articles}
+    def _corpus_loaded(self, articles: list[Article], problems: list[str]) -> None:
+        self.state = replace(self.state, phase=Phase.LOADED, articles=tuple(articles), analysis=None, briefing=None)
         for problem in problems[:3]:
             self.notify(problem, title="Skipped", severity="warning", timeout=8, markup=False)
         if len(problems) > 3:
             self.notify(f"…and {len(problems) - 3} more files skipped", severity="warning", markup=False)
         self.set_status(self._summary())
-        self._refresh_screens()
         if self._analyse_on_load:
             self.action_analyse()
 
     def _summary(self) -> str:
-        langs = sorted({a.lang for a in self.articles})
-        text = f"{len(self.articles)} articles · {', '.join(langs)}"
-        if self.analysed:
-            text += f" · {len(self.entities)} entities"
+        state = self.state
+        langs = sorted({a.lang for a in state.articles})
+        text = f"{len(state.articles)} articles · {', '.join(langs)}"
+        if state.analysed:
+            text += f" · {len(state.entities)} entities"
         return text
 
     def action_analyse(self) -> None:
-        if not self.articles:
+        if not self.state.articles:
             return
         self._cancel = threading.Event()
-        self.analysing = True
+        self.state = replace(self.state, phase=Phase.ANALYSING)
         self.set_status("Preparing translation and entities… (esc stops)")
-        self.analyse_corpus(self._cancel)
+        self.analyse_corpus(self._cancel, self.state.articles)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analyse", description="translating and annotating")
-    def analyse_corpus(self, cancel: threading.Event) -> None:
+    def analyse_corpus(self, cancel: threading.Event, articles: tuple[Article, ...]) -> None:
+        assert self.cache is not None  # load_corpus made it before there were articles to analyse
         try:
             analyser = self._analyser
             if analyser is None:
-                from briefing.pipeline import analyse as analyser
-            analysis = analyser(list(self.articles), self.cache, self._progress, cancel, self.config)
+                from briefing.pipeline import analyse
+
+                analyser = analyse
+            analysis = analyser(list(articles), self.cache, self._progress, cancel, self.config)
         except ImportError as error:  # a stage not installed: keep the original text
             self.call_from_thread(self._analysis_failed, f"translation/entities unavailable ({error})")
             return
@@ -218,47 +212,74 @@ class BriefingApp(App):
         self.call_from_thread(self._analysis_ready, analysis, cancel.is_set())
 
     def _analysis_ready(self, analysis: Analysis, cancelled: bool) -> None:
-        self.analysing = False
         if cancelled:
+            self.state = replace(self.state, phase=Phase.STOPPED)
             self.set_status(self._summary() + " · analysis stopped (ctrl+r resumes)")
-            self._refresh_screens()
             return
-        self.analysis = analysis
-        self.analysed = True
-        self.views = {**self.views, **analysis.views}
-        self.annotations = dict(analysis.annotations)
-        self.entities = tuple(analysis.entities)
+        self.state = replace(self.state, phase=Phase.ANALYSED, analysis=analysis, briefing=None)
         self.set_status(self._summary())
-        self._refresh_screens()
 
     def _analysis_failed(self, message: str) -> None:
-        self.analysing = False
+        self.state = replace(self.state, phase=Phase.FAILED)
         self.set_status(self._summary() + " · " + message)
         self.notify(message, severity="error", timeout=10, markup=False)
-        self._refresh_screens()
 
     def action_stop_work(self) -> None:
-        if self.analysing:
+        if self.state.analysing:
             self._cancel.set()
             self.set_status("Stopping… (what is done stays cached)")
+
+    # -- the briefing: built once per analysis and focus, kept ---------------------
+
+    def build_briefing(self, force: bool = False) -> None:
+        """Build the briefing in a worker unless it is already built; screens see it land in the state."""
+        analysis = self.state.analysis
+        if analysis is None or (self.state.briefing is not None and not force):
+            return
+        if not force and any(w.is_running for w in self.workers if w.group == "brief"):
+            return
+        self.set_status("Building the briefing…")
+        self._build(analysis, self.config.focus)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief", description="building the briefing")
+    def _build(self, analysis: Analysis, focus: tuple[str, ...]) -> None:
+        from briefing import brief
+
+        try:
+            built = brief.build(analysis, focus=focus or None)
+        except Exception as error:  # the core failed: say so, keep the app usable
+            self.call_from_thread(self._briefing_failed, f"briefing failed: {type(error).__name__}: {error}")
+            return
+        self.call_from_thread(self._briefing_built, analysis, focus, built)
+
+    def _briefing_built(self, analysis: Analysis, focus: tuple[str, ...], built: Briefing) -> None:
+        self.set_status(self._summary())
+        if analysis is self.state.analysis and focus == self.config.focus:  # else it came too late
+            self.state = replace(self.state, briefing=built)
+
+    def _briefing_failed(self, message: str) -> None:
+        self.set_status(self._summary() + " · " + message)
+        self.notify(message, severity="error", timeout=10, markup=False)
 
     # -- navigation ----------------------------------------------------------------
 
     def open_reader(self, article_id: str, sentence: int | None = None) -> None:
         from .screens.reader import ReaderScreen
 
-        if article_id not in self._by_id:
+        if article_id not in self.state.by_id:
             return
         # One reader is kept installed and reused: opening an article then costs a
         # refill, not a compose and mount of every widget (see bench/ui.py).
         reader = self._reader
         if reader is None:
-            reader = self._reader = ReaderScreen(article_id, sentence)
+            reader = ReaderScreen(article_id, sentence)
+            self._reader = reader
             self.install_screen(reader, name="reader")
         elif reader in self.screen_stack:  # e.g. briefing opened from the reader
             self.push_screen(ReaderScreen(article_id, sentence))
             return
         else:
+            assert isinstance(reader, ReaderScreen)
             reader.load(article_id, sentence)
         self.push_screen(reader)
 
@@ -270,14 +291,11 @@ class BriefingApp(App):
         self.push_screen(BriefingScreen())
 
     def action_open_models(self) -> None:
-        try:
-            from .screens.models import ModelsScreen
-        except ImportError:
-            self.notify("The models screen is not available in this build.", severity="warning", markup=False)
+        from .screens.models import ModelsScreen
+
+        if isinstance(self.screen, ModelsScreen):
             return
-        if type(self.screen).__name__ == "ModelsScreen":
-            return
-        self.push_screen(ModelsScreen())
+        self.push_screen(ModelsScreen(articles=self.state.articles))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -285,19 +303,10 @@ class BriefingApp(App):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        own = tuple(getattr(screen, "COMMAND_LIST", ()))
-        if not own:  # a screen written without the command list (e.g. models): its bindings
-            own = tuple(
-                Command(b.id or b.action, b.key, b.description or b.action, b.tooltip or b.description, b.action)
-                for b in screen.BINDINGS
-                if isinstance(b, Binding)
-            )
-        self.push_screen(HelpScreen(screen.name or type(screen).__name__.lower(), own))
+        self.push_screen(HelpScreen(screen.name or type(screen).__name__.lower(), commands.own_commands(screen)))
 
     def action_toggle_highlight(self) -> None:
-        self.config = replace(self.config, highlight=not self.config.highlight)
-        self._save_config()
-        self._refresh_screens()
+        self._set_config(replace(self.config, highlight=not self.config.highlight))
         self.notify(f"Entity colours {'on' if self.config.highlight else 'off'}", timeout=2, markup=False)
 
     def _save_config(self) -> None:
@@ -316,5 +325,5 @@ class BriefingApp(App):
         self._cancel.set()  # workers stop at their next check; the cache commits per batch
         self.exit()
 
-    def get_system_commands(self, screen: Screen):
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -8,11 +8,12 @@ exceeds `cols` terminal cells; citations stay on a line even when its text is cu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 
 from .. import sanitize
-from ..model import Briefing, Line, Provenance
+from ..model import Briefing, Citation, Line, Provenance, Source
 from .text import compress, plural, reduce
 
 GUTTER = 13
@@ -94,20 +95,74 @@ def _wrap(text: str, width: int, rows: int) -> list[str]:
     return out + ([current] if current else [])
 
 
-def _flow(items: Sequence[str], width: int, rows: int, sep: str = " · ") -> list[str]:
-    """Whole items laid along rows; an item that does not fit is left out, never cut."""
-    out, current = [], ""
-    for item in items:
-        item = clip(item, width)
-        candidate = f"{current}{sep}{item}" if current else item
-        if cell_len(candidate) <= width:
-            current = candidate
+@dataclass(frozen=True)
+class Row:
+    """One screen row and what it shows: the app selects rows, the text export joins them."""
+
+    text: str  # at most `cols` cells, the label column included
+    section: str  # "title", "bottom", "facts", "players", "numbers", "timeline", "differences", "sources"
+    lines: tuple[Line, ...] = ()  # the lines it shows (a players or sources row may hold several)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for line in self.lines for c in line.citations)
+
+
+Piece = tuple[str, tuple[Line, ...]]  # a row's text (no label column yet) and its lines
+SEP = " · "
+LEADING = 3  # the first players (people who lead a focus organisation) lose their roles before their place
+
+
+def _with(lines: tuple[Line, ...], rows: list[str]) -> list[Piece]:
+    return [(row, lines) for row in rows]
+
+
+def _flow(items: Sequence[str], width: int, rows: int) -> list[list[int]]:
+    """Whole items laid along rows, as indices; an item that does not fit is left out, never cut."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    used = 0
+    for i, item in enumerate(items):
+        size = cell_len(clip(item, width))
+        if current and used + cell_len(SEP) + size <= width:
+            current.append(i)
+            used += cell_len(SEP) + size
+        elif not current and size <= width:
+            current, used = [i], size
         elif len(out) < rows - 1:
             out.append(current)
-            current = item
+            current, used = [i], size
     if current and len(out) < rows:
         out.append(current)
     return out[:rows]
+
+
+def _laid(lines: Sequence[Line], items: Sequence[str], layout: list[list[int]], width: int) -> list[Piece]:
+    return [(SEP.join(clip(items[i], width) for i in row), tuple(lines[i] for i in row)) for row in layout]
+
+
+def _players(players: Sequence[Line], width: int, rows: int) -> list[Piece]:
+    """Players along rows; before one of the LEADING players is left out, the longest entry
+    before it is shortened to its name (its citations kept)."""
+    full = [f"{p.text} {marks(p, 3)}".rstrip() for p in players]
+    short = [f"{p.text.split(': ', 1)[0]} {marks(p, 3)}".rstrip() for p in players]
+    items = list(full)
+    while True:
+        layout = _flow(items, width, rows)
+        shown = {i for row in layout for i in row}
+        missing = [i for i in range(min(LEADING, len(items))) if i not in shown]
+        longer = [j for j in range(missing[0] + 1) if items[j] != short[j]] if missing else []
+        if not longer:
+            return _laid(players, items, layout, width)
+        j = max(longer, key=lambda j: cell_len(items[j]))
+        items[j] = short[j]
+
+
+def _sources(sources: Sequence[Source], width: int, rows: int) -> list[Piece]:
+    """The source notes; each row cites the articles it names (enter opens one)."""
+    items = [f"[{s.note}] {s.lang} {s.provenance.value}" + (f" {s.date.isoformat()}" if s.date else "") for s in sources]
+    notes = [Line(item, (Citation(s.article_id, 0, s.note),)) for item, s in zip(items, sources, strict=True)]
+    return _laid(notes, items, _flow(items, width, rows), width)
 
 
 def _agree(line: Line) -> str:
@@ -132,11 +187,11 @@ def _gutter(cols: int) -> int:
     return GUTTER if cols >= 60 else 0
 
 
-def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[str]], int]]:
+def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[Piece]], int]]:
     width = cols - _gutter(cols)
 
     def lines_of(items: Sequence[Line], suffix=marks, whole: bool = True):
-        return lambda k: [_item(l.text, suffix(l), width, whole=whole) for l in items[:k]], len(items)
+        return lambda k: [(_item(l.text, suffix(l), width, whole=whole), (l,)) for l in items[:k]], len(items)
 
     note = _empty_note(b)
     bottom_line = b.bottom_line[0] if b.bottom_line else None
@@ -168,17 +223,15 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[s
         text = f"EXECUTIVE BRIEFING · focus: {', '.join(b.focus) or 'none'} · {plural(len(b.sources), 'source')} ({', '.join(langs)})"
         return [clip(safe(text), cols)]
 
-    players = [f"{l.text} {marks(l, 3)}" for l in b.players]
-    sources = [f"[{s.note}] {s.lang} {s.provenance.value}" + (f" {s.date.isoformat()}" if s.date else "") for s in b.sources]
     return {
-        "title": (title, 1),
-        "bottom": (bottom, min(BOTTOM_ROWS, _rows(bottom_text, width, bottom_tail))),
+        "title": (lambda k: _with((), title(k)), 1),
+        "bottom": (lambda k: _with(b.bottom_line[:1], bottom(k)), min(BOTTOM_ROWS, _rows(bottom_text, width, bottom_tail))),
         "facts": lines_of(b.key_facts, _agree),
-        "players": (lambda k: _flow(players, width, k), len(players)),
+        "players": (lambda k: _players(b.players, width, k), len(b.players)),
         "numbers": lines_of(b.numbers, whole=False),  # snippets around a figure, not sentences
-        "timeline": (lambda k: [_item(l.text, marks(l), width, dated=True) for l in _most_backed(b.timeline, k)], len(b.timeline)),
+        "timeline": (lambda k: [(_item(l.text, marks(l), width, dated=True), (l,)) for l in _most_backed(b.timeline, k)], len(b.timeline)),
         "differences": lines_of(b.differences),
-        "sources": (lambda k: _flow(sources, width, k), len(sources)),
+        "sources": (lambda k: _sources(b.sources, width, k), len(b.sources)),
     }
 
 
@@ -202,25 +255,30 @@ def allocate(available: dict[str, int], rows: int) -> dict[str, int]:
     return given
 
 
-def fit_text(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> str:
-    """The briefing as at most `rows` lines of at most `cols` cells."""
+def fit(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> list[Row]:
+    """The briefing as at most `rows` rows of at most `cols` cells, each with the lines it shows."""
     cols, rows = size
     renderers = _renderers(briefing, cols)
     gutter = _gutter(cols)
     given = allocate({name: most for name, (_, most) in renderers.items() if most}, rows)
-    out: list[str] = []
+    out: list[Row] = []
     for name in ORDER:
         if not given.get(name):
             continue
         render, _ = renderers[name]
         body = render(given[name])
         if name == "title":
-            out.extend(body)
+            out.extend(Row(clip(text, cols), name, lines) for text, lines in body)
             continue
         label = LABELS[name]
-        for i, row in enumerate(body):
+        for i, (text, lines) in enumerate(body):
             prefix = (label if i == 0 else "").ljust(gutter)[:gutter] if gutter else ""
             if not gutter and i == 0:
-                row = clip(f"{label}: {row}", cols)
-            out.append((prefix + row).rstrip())
-    return "\n".join(clip(r, cols) for r in out[:rows])
+                text = clip(f"{label}: {text}", cols)
+            out.append(Row(clip((prefix + text).rstrip(), cols), name, lines))
+    return out[:rows]
+
+
+def fit_text(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> str:
+    """The briefing as at most `rows` lines of at most `cols` cells."""
+    return "\n".join(row.text for row in fit(briefing, size))

@@ -65,7 +65,7 @@ async def wait_ready(pilot, analysed: bool = True) -> None:
     app = pilot.app
     for _ in range(400):
         await pilot.pause(0.02)
-        if app.articles and (not analysed or app.analysed) and not app.busy:
+        if app.state.articles and (not analysed or app.state.analysed) and not app.busy:
             break
     await app.workers.wait_for_complete()
     await pilot.pause()

@@ -21,10 +21,10 @@ def anyio_backend() -> str:
 class Host(App):
     def __init__(self, folder, articles) -> None:
         super().__init__()
-        self.folder, self.articles = folder, articles
+        self.folder, self.articles = folder, tuple(articles)
 
     def on_mount(self) -> None:
-        self.push_screen(ModelsScreen(packages_dir=self.folder))
+        self.push_screen(ModelsScreen(packages_dir=self.folder, articles=self.articles))
 
 
 async def settle(pilot) -> None:

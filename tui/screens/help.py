@@ -5,22 +5,19 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..commands import APP, Command, key_for
+from ..commands import APP, HELP, PALETTE, Command, bindings, key_for
 
 TITLES = {"library": "Library", "reader": "Reader", "briefing": "Briefing", "models": "Models"}
+PANEL = "entities."  # the reader's entity panel: its keys apply when it has the focus
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help.close"),
-        Binding("j,down", "scroll_down", "Down", show=False, id="help.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="help.up"),
-    ]
+    COMMAND_LIST = HELP
+    BINDINGS = bindings(HELP)
 
     def __init__(self, screen_name: str, commands: tuple[Command, ...]) -> None:
         super().__init__(id="help")
@@ -39,9 +36,14 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column(style="dim")
-        self._section(table, TITLES.get(self.screen_name, "This screen"), self.commands)
+        own = [c for c in self.commands if not c.id.startswith(PANEL)]
+        panel = [c for c in self.commands if c.id.startswith(PANEL)]
+        self._section(table, TITLES.get(self.screen_name, "This screen"), tuple(own))
+        if panel:
+            table.add_row("", "", "")
+            self._section(table, "Entity panel", tuple(panel))
         table.add_row("", "", "")
-        self._section(table, "Everywhere", APP + (Command("app.palette", "ctrl+p", "Commands", "The command palette: every action by name", "command_palette"),))
+        self._section(table, "Everywhere", APP + (PALETTE,))
         self.query_one("#help-text", Static).update(table)
 
     def _section(self, table: Table, title: str, commands: tuple[Command, ...]) -> None:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from briefing.model import Article, EnglishView, Provenance
+from briefing.model import Article, Entity
 
 from ..commands import LIBRARY, bindings
+from ..state import AppState
 from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
+from .base import AppScreen, content_changed
 from .common import entity_counts, meta_line, status_label, styled_text
 
 COLUMNS = (  # key, label, width (None: takes what is left)
@@ -29,7 +28,7 @@ COLUMNS = (  # key, label, width (None: takes what is left)
 MIN_TITLE = 16
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(AppScreen):
     COMMAND_LIST = LIBRARY
     BINDINGS = bindings(LIBRARY)
     AUTO_FOCUS = "#articles"
@@ -61,8 +60,10 @@ class LibraryScreen(Screen):
             table.add_column(Text(label), key=key, width=width or MIN_TITLE)
         self.refresh_articles()
 
-    def on_screen_resume(self) -> None:
-        self.query_one(StatusLine).sync()  # data changes refresh every screen already
+    def show_state(self, old: AppState, new: AppState) -> None:
+        if content_changed(old, new):
+            self._folded = {}  # the analysis adds English text to search
+            self.refresh_articles()
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -87,15 +88,15 @@ class LibraryScreen(Screen):
     # -- the rows ------------------------------------------------------------
 
     def _matches(self, article: Article) -> bool:
-        app = self.app
+        state = self.app.state
         if self.entity_filter:
-            annotation = app.annotations.get(article.id)
+            annotation = state.annotations.get(article.id)
             if annotation is None or not any(s.entity == self.entity_filter[0] for s in annotation.english):
                 return False
         if self.query_text:
             folded = self._folded.get(article.id)
             if folded is None:
-                view = app.views.get(article.id)
+                view = state.analysed_view(article.id)
                 english = view.text if view else ""
                 folded = self._folded[article.id] = f"{article.title}\n{article.text}\n{english}".casefold()
             return all(word in folded for word in self.query_text.casefold().split())
@@ -103,11 +104,9 @@ class LibraryScreen(Screen):
 
     def refresh_articles(self, keep_cursor: bool = True) -> None:
         """Fill the table from the app's articles, views and annotations."""
-        app = self.app
         table = self.query_one(DataTable)
         selected = self.selected.id if keep_cursor and self.selected else None
-        self._folded = {} if not self.query_text else self._folded
-        self.shown = [a for a in app.articles if self._matches(a)]
+        self.shown = [a for a in self.app.state.articles if self._matches(a)]
         table.clear()
         for article in self.shown:
             table.add_row(*self._cells(article), key=article.id)
@@ -118,11 +117,11 @@ class LibraryScreen(Screen):
         self.show_preview()
 
     def _cells(self, article: Article) -> tuple[Text, ...]:
-        app = self.app
-        view: EnglishView | None = app.views.get(article.id) if app.analysed else None
-        annotation = app.annotations.get(article.id)
+        state = self.app.state
+        view = state.analysed_view(article.id)
+        annotation = state.annotations.get(article.id)
         count = len(entity_counts(annotation.english)) if annotation else None
-        label, style = status_label(article, view, app.analysing)
+        label, style = status_label(article, view, state.analysing)
         return (
             Text(article.title, no_wrap=True, overflow="ellipsis"),
             Text(source_name(article), style="dim", no_wrap=True, overflow="ellipsis"),
@@ -140,7 +139,7 @@ class LibraryScreen(Screen):
         if self.entity_filter:
             parts.append(Text.assemble(("entity: ", "dim"), (self.entity_filter[1], "bold")))
         if parts or self.query_text:
-            total = len(self.app.articles)
+            total = len(self.app.state.articles)
             parts.append(Text(f"{len(self.shown)} of {total} articles · esc clears", style="dim"))
         bar.display = bool(parts)
         bar.update(Text("  ").join(parts))
@@ -156,21 +155,21 @@ class LibraryScreen(Screen):
         preview = self.query_one("#preview-text", Static)
         article = self.selected
         if article is None:
-            empty = "No article matches the filter." if self.app.articles else "Loading articles…"
+            empty = "No article matches the filter." if self.app.state.articles else "Loading articles…"
             preview.update(Text(empty, style="dim italic"))
             return
-        app = self.app
-        view = app.views.get(article.id)
-        annotation = app.annotations.get(article.id)
+        state = self.app.state
+        view = state.view(article.id)
+        annotation = state.annotations.get(article.id)
         body = Text()
         body.append_text(Text(article.title, style="bold"))
         body.append("\n")
-        body.append_text(meta_line(article, view if app.analysed else None, app.analysing))
+        body.append_text(meta_line(article, state.analysed_view(article.id), state.analysing))
         body.append("\n\n")
         if view is not None:
             paragraphs = view.paragraphs[:3]
             text = "\n\n".join(paragraphs)
-            spans = annotation.english if annotation and app.config.highlight else ()
+            spans = annotation.english if annotation and state.config.highlight else ()
             body.append_text(styled_text(self, text, spans))
             if view.notice:
                 body.append("\n\n")
@@ -230,16 +229,17 @@ class LibraryScreen(Screen):
     def action_filter_entity(self) -> None:
         from .pick import EntityPicker
 
-        if not self.app.entities:
+        entities = self.app.state.entities
+        if not entities:
             self.notify("No entities yet: annotation has not finished.", severity="warning", markup=False)
             return
 
-        def chosen(entity) -> None:
+        def chosen(entity: Entity | None) -> None:
             if entity is not None:
                 self.entity_filter = (entity.id, entity.name)
                 self.refresh_articles(keep_cursor=True)
 
-        self.app.push_screen(EntityPicker(self.app.entities), chosen)
+        self.app.push_screen(EntityPicker(entities), chosen)
 
     def action_clear(self) -> None:
         field = self.query_one("#filter", Input)

@@ -16,16 +16,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
-from ..commands import Command, bindings
-from ..widgets.keybar import KeyBar
+from briefing.model import Article
 
-MODELS = (
-    Command("models.install", "i", "Install language", "Install the model for a language from the Argos index (needs network)", "prompt_language"),
-    Command("models.file", "f", "Install file", "Install a .argosmodel file copied from another machine (offline)", "prompt_file"),
-    Command("models.remove", "d,delete", "Remove", "Remove the selected model", "remove_selected"),
-    Command("models.refresh", "r", "Refresh", "Read the installed models again", "refresh_content", footer=False),
-    Command("models.back", "escape", "Back", "Back to the previous screen (or close the prompt)", "back"),
-)
+from ..commands import MODELS, bindings
+from ..widgets.keybar import KeyBar
 
 
 class ModelsScreen(Screen[None]):
@@ -41,9 +35,10 @@ class ModelsScreen(Screen[None]):
     ModelsScreen #models-message { padding: 0 1; height: auto; color: $text-muted; }
     """
 
-    def __init__(self, packages_dir: Path | None = None) -> None:
+    def __init__(self, packages_dir: Path | None = None, articles: tuple[Article, ...] = ()) -> None:
         super().__init__(name="models")
         self.packages_dir = packages_dir
+        self.articles = articles  # the corpus, for the languages still missing a model
         self.packages: list = []
         self._prompt: str | None = None  # "language" or "file" while the input is open
 
@@ -73,7 +68,7 @@ class ModelsScreen(Screen[None]):
 
         folder = self.packages_dir or packages.packages_dir()
         installed = packages.installed_packages(folder)
-        missing = packages.missing_languages(list(getattr(self.app, "articles", [])), installed)
+        missing = packages.missing_languages(list(self.articles), installed)
         from briefing.translate import languages  # its wording: installable, or no Argos package exists
 
         missing = languages.statuses(missing, app=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
@@ -13,15 +12,13 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Entity
 
+from ..commands import PICKER, bindings
 from .common import entity_style
 
 
 class EntityPicker(ModalScreen[Entity | None]):
-    BINDINGS = [
-        Binding("escape", "dismiss_none", "Cancel", id="picker.cancel"),
-        Binding("down", "down", "Down", show=False, id="picker.down"),
-        Binding("up", "up", "Up", show=False, id="picker.up"),
-    ]
+    COMMAND_LIST = PICKER
+    BINDINGS = bindings(PICKER)
 
     def __init__(self, entities: tuple[Entity, ...]) -> None:
         super().__init__(id="entity-picker")

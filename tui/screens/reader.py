@@ -5,19 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Article, EnglishView, Provenance, Span
-from briefing.views import original_view
 
-from ..commands import APP, READER, bindings, key_for
+from ..commands import APP, ENTITY_PANEL, PANE, READER, bindings, key_for
+from ..state import AppState
 from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
-from ..widgets.text_pane import PANE, Document, TextPane
+from ..widgets.text_pane import Document, TextPane
+from .base import AppScreen, content_changed
 from .common import entity_counts, entity_style, legend, meta_line
 
 VIEWS = ("english", "original", "side")
@@ -25,14 +24,11 @@ VIEW_TITLES = {"english": "English view", "original": "Original", "side": "Side 
 
 
 class EntityPanel(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
-    ]
+    BINDINGS = bindings(ENTITY_PANEL)
 
 
-class ReaderScreen(Screen):
-    COMMAND_LIST = READER + PANE
+class ReaderScreen(AppScreen):
+    COMMAND_LIST = READER + PANE + ENTITY_PANEL
     BINDINGS = bindings(READER)
 
     def __init__(self, article_id: str, sentence: int | None = None, view: str = "english") -> None:
@@ -52,10 +48,10 @@ class ReaderScreen(Screen):
 
     @property
     def english(self) -> EnglishView:
-        return self.app.views.get(self.article_id) or original_view(self.article)
+        return self.app.state.view(self.article_id)
 
     def _spans(self, which: str) -> tuple[Span, ...]:
-        annotation = self.app.annotations.get(self.article_id)
+        annotation = self.app.state.annotations.get(self.article_id)
         if annotation is None:
             return ()
         return annotation.english if which == "english" else annotation.original
@@ -96,8 +92,9 @@ class ReaderScreen(Screen):
         if self.start_sentence is not None:
             self.call_after_refresh(english.move_cursor, self.start_sentence)
 
-    def on_screen_resume(self) -> None:
-        self.query_one(StatusLine).sync()
+    def show_state(self, old: AppState, new: AppState) -> None:
+        if content_changed(old, new):
+            self.refresh_content()
 
     def refresh_content(self) -> None:
         """(Re)load the panes: on open, and when translation or annotation lands."""
@@ -121,13 +118,14 @@ class ReaderScreen(Screen):
         meta = Text()
         meta.append_text(Text(article.title, style="bold", no_wrap=True, overflow="ellipsis"))
         meta.append("\n")
-        line = meta_line(article, self.app.views.get(self.article_id), self.app.analysing)
+        state = self.app.state
+        line = meta_line(article, state.analysed_view(self.article_id), state.analysing)
         line.append_text(Text("  ▸ ", style="dim"))
         line.append_text(Text(VIEW_TITLES[self.view_mode], style="bold"))
         meta.append_text(line)
         if view.notice:
             meta.append("\n")
-            if view.status is Provenance.UNTRANSLATED:  # the key first: the line may be cut at the right
+            if view.status is Provenance.UNTRANSLATED and state.analysed:  # the key first: the line may be cut at the right
                 models = next(c for c in APP if c.id == "app.models")
                 meta.append_text(Text(f"Press {key_for(self.app, models)} for the models screen · ", style="bold"))
             meta.append_text(Text(view.notice, style="italic"))
@@ -164,7 +162,7 @@ class ReaderScreen(Screen):
         panel = self.query_one(EntityPanel)
         panel.clear_options()
         counts = entity_counts(self._spans("english"))
-        known = {e.id: e for e in self.app.entities}
+        known = {e.id: e for e in self.app.state.entities}
         panel.add_option(Option(Text("All entities", style="italic"), id="*"))
         for entity_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             entity = known.get(entity_id)
@@ -176,9 +174,10 @@ class ReaderScreen(Screen):
             prompt = Text.assemble(("● ", entity_style(self, label)), shown, (f" {count}", "dim"))
             panel.add_option(Option(prompt, id=entity_id))
         panel.highlighted = 0
-        panel.border_subtitle = f"{len(counts)}" if counts else ("…" if self.app.analysing else "none")
+        analysing = self.app.state.analysing
+        panel.border_subtitle = f"{len(counts)}" if counts else ("…" if analysing else "none")
         if not counts:
-            panel.add_option(Option(Text("annotating…" if self.app.analysing else "no entities", style="dim italic"), disabled=True))
+            panel.add_option(Option(Text("annotating…" if analysing else "no entities", style="dim italic"), disabled=True))
 
     def _show_removed(self) -> None:
         removed = self.query_one("#removed", Static)
@@ -227,7 +226,7 @@ class ReaderScreen(Screen):
         pane = self.active_pane
         mentions = self._mentions()
         if not mentions:
-            self.notify("No mentions to jump to." if not self.app.analysing else "Entities are still being annotated.", markup=False)
+            self.notify("No mentions to jump to." if not self.app.state.analysing else "Entities are still being annotated.", markup=False)
             return
         if pane.mention:
             here = pane.mention[0]
@@ -245,10 +244,10 @@ class ReaderScreen(Screen):
         position = mentions.index(span) + 1
         name = self._entity_name(span.entity)
         message = f"{name}: mention {position} of {len(mentions)}" if self.target else f"mention {position} of {len(mentions)} ({name})"
-        self.app.set_status_message(message + (" · wrapped" if wrapped else ""))
+        self.app.set_status(message + (" · wrapped" if wrapped else ""))
 
     def _entity_name(self, entity_id: str) -> str:
-        for entity in self.app.entities:
+        for entity in self.app.state.entities:
             if entity.id == entity_id:
                 return entity.name
         return entity_id.split(":", 1)[-1]

@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,20 +22,12 @@ from textual.strip import Strip
 
 from briefing.model import PARAGRAPH_BREAK, Article, EnglishView, Provenance, Span
 
-from ..commands import bindings
-from ..commands import Command
+from ..commands import PANE, bindings
 from ..themes import ENTITY_KINDS, kind
 
 _WORD = re.compile(r"\S+\s*")
 
-PANE = (
-    Command("reader.down", "j,down", "Next sentence", "Move to the next sentence", "sentence_down", footer=False, palette=False),
-    Command("reader.up", "k,up", "Previous sentence", "Move to the previous sentence", "sentence_up", footer=False, palette=False),
-    Command("reader.page_down", "pagedown,space", "Page down", "Move a screen down", "page_down", footer=False, palette=False),
-    Command("reader.page_up", "pageup", "Page up", "Move a screen up", "page_up", footer=False, palette=False),
-    Command("reader.top", "g,home", "Top", "First sentence", "sentence_top", footer=False),
-    Command("reader.bottom", "G,end", "Bottom", "Last sentence", "sentence_bottom", footer=False),
-)
+__all__ = ["PANE", "Document", "TextPane"]  # PANE: its commands, defined with every other in ..commands
 
 
 @dataclass(frozen=True)
