@@ -24,8 +24,8 @@ EXTRA = [
     ("bottom", 2), ("facts", 4), ("timeline", 2), ("differences", 2), ("numbers", 2), ("facts", 5), ("timeline", 3),
     ("players", 2), ("facts", 6), ("numbers", 3), ("timeline", 4), ("differences", 3), ("sources", 2), ("bottom", 3),
     ("timeline", 5), ("numbers", 4), ("differences", 4), ("timeline", 6), ("players", 3), ("numbers", 6),
-    ("differences", 6), ("timeline", 8), ("sources", 3),
-]
+    ("differences", 6), ("timeline", 8), ("sources", 3), ("facts", 8), ("differences", 8), ("facts", 10), ("facts", 12),
+]  # a line takes one or LINE_ROWS rows: the counts are rows
 ORDER = ["title", "bottom", "facts", "players", "numbers", "timeline", "differences", "sources"]
 LABELS = {"bottom": "BOTTOM LINE", "facts": "KEY FACTS", "players": "PLAYERS", "numbers": "NUMBERS",
           "timeline": "TIMELINE", "differences": "DIFFERENCES", "sources": "SOURCES"}
@@ -190,8 +190,19 @@ def _gutter(cols: int) -> int:
 def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[Piece]], int]]:
     width = cols - _gutter(cols)
 
-    def lines_of(items: Sequence[Line], suffix=marks, whole: bool = True):
-        return lambda k: [(_item(l.text, suffix(l), width, whole=whole), (l,)) for l in items[:k]], len(items)
+    def lines_of(items: Sequence[Line], suffix=marks, dated: bool = False, pick=None):
+        """Whole lines, one or LINE_ROWS rows each; a line that would be cut gives way to the next."""
+        shaped = [(l, r) for l in items if (r := _whole_rows(l.text, suffix(l), width, dated))]
+
+        def render(k: int) -> list[Piece]:
+            chosen = pick(shaped, k) if pick else shaped
+            out: list[Piece] = []
+            for line, rows in chosen:
+                if len(out) + len(rows) <= k:
+                    out.extend(_with((line,), rows))
+            return out
+
+        return render, sum(len(r) for _, r in shaped)
 
     note = _empty_note(b)
     bottom_line = b.bottom_line[0] if b.bottom_line else None
@@ -214,6 +225,8 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
         rows = _wrap(text, width, k)
         if cell_len(rows[-1] + tail) <= width:
             rows[-1] += tail
+        elif len(rows) < k:  # the citations take the row left for them
+            rows.append(tail.strip())
         else:
             rows[-1] = clip(rows[-1], width - cell_len(tail)) + tail
         return rows
@@ -228,17 +241,49 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
         "bottom": (lambda k: _with(b.bottom_line[:1], bottom(k)), min(BOTTOM_ROWS, _rows(bottom_text, width, bottom_tail))),
         "facts": lines_of(b.key_facts, _agree),
         "players": (lambda k: _players(b.players, width, k), len(b.players)),
-        "numbers": lines_of(b.numbers, whole=False),  # snippets around a figure, not sentences
-        "timeline": (lambda k: [(_item(l.text, marks(l), width, dated=True), (l,)) for l in _most_backed(b.timeline, k)], len(b.timeline)),
+        "numbers": lines_of(b.numbers),
+        "timeline": lines_of(b.timeline, marks, dated=True, pick=_most_backed),
         "differences": lines_of(b.differences),
         "sources": (lambda k: _sources(b.sources, width, k), len(b.sources)),
     }
 
 
-def _most_backed(lines: Sequence[Line], k: int) -> list[Line]:
-    """The k best-backed lines, kept in their own (chronological) order."""
-    keep = sorted(range(len(lines)), key=lambda i: (-lines[i].agree, i))[:k]
-    return [lines[i] for i in sorted(keep)]
+LINE_ROWS = 2  # a line too long for one row, even shortened whole, may take this many rows
+LINE_CHARS = 170  # or as many as this many characters need on a narrow screen (3 rows at 80 columns)
+
+
+def _line_rows(width: int) -> int:
+    return max(LINE_ROWS, -(-LINE_CHARS // max(1, width)))
+
+
+def _whole_rows(text: str, suffix: str, width: int, dated: bool = False) -> list[str]:
+    """`text` with its citation suffix as whole rows: one row shortened whole (text.compress),
+    else up to LINE_ROWS rows wrapped whole; [] when it cannot be shown without a cut."""
+    tail = f" {suffix}" if suffix else ""
+    text = safe(text)
+    short = compress(text, width - cell_len(tail), cell_len, drop_dates=dated)
+    if short is not None:
+        return [short + tail]
+    most = _line_rows(width)
+    for budget in range(most * width - cell_len(tail), width, -8):
+        short = compress(text, budget, cell_len, drop_dates=dated)
+        if short is None:
+            break
+        rows = _wrap(short, width, 99)
+        if len(rows) <= most and cell_len(rows[-1] + tail) <= width:
+            rows[-1] += tail
+            return rows
+    return []
+
+
+def _most_backed(shaped: Sequence[tuple[Line, list[str]]], k: int) -> list[tuple[Line, list[str]]]:
+    """The best-backed lines that fill k rows, kept in their own (chronological) order."""
+    keep, used = [], 0
+    for i in sorted(range(len(shaped)), key=lambda i: (-shaped[i][0].agree, i)):
+        if used + len(shaped[i][1]) <= k:
+            keep.append(i)
+            used += len(shaped[i][1])
+    return [shaped[i] for i in sorted(keep)]
 
 
 def allocate(available: dict[str, int], rows: int) -> dict[str, int]:
@@ -255,12 +300,28 @@ def allocate(available: dict[str, int], rows: int) -> dict[str, int]:
     return given
 
 
+def _refill(renderers, given: dict[str, int], rows: int) -> dict[str, int]:
+    """Rows a section was given but could not use (a whole line of two rows where one was
+    left) go to the first sections, in priority order, that can show more with them."""
+    used = {name: len(renderers[name][0](k)) if k else 0 for name, k in given.items()}
+    spare = rows - sum(used.values())
+    given = dict(used)
+    for name in dict.fromkeys(n for n, _ in ESSENTIAL + EXTRA):
+        if spare <= 0 or name not in given:
+            continue
+        more = len(renderers[name][0](given[name] + spare))
+        if more > given[name]:
+            spare -= more - given[name]
+            given[name] = more
+    return given
+
+
 def fit(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> list[Row]:
     """The briefing as at most `rows` rows of at most `cols` cells, each with the lines it shows."""
     cols, rows = size
     renderers = _renderers(briefing, cols)
     gutter = _gutter(cols)
-    given = allocate({name: most for name, (_, most) in renderers.items() if most}, rows)
+    given = _refill(renderers, allocate({name: most for name, (_, most) in renderers.items() if most}, rows), rows)
     out: list[Row] = []
     for name in ORDER:
         if not given.get(name):
