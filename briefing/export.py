@@ -33,6 +33,7 @@ SECTIONS = [
     ("Numbers", "numbers"),
     ("Timeline", "timeline"),
     ("Where sources differ", "differences"),
+    ("Who said what", "quotes"),
     ("Coverage", "coverage"),
 ]
 # Marks that open inline syntax anywhere (links, images, HTML, entities, emphasis, code).

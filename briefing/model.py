@@ -178,6 +178,7 @@ class Briefing:
     differences: tuple[Line, ...]
     coverage: tuple[Line, ...]
     sources: tuple[Source, ...] = field(default_factory=tuple)
+    quotes: tuple[Line, ...] = ()  # who said what: "Speaker: “words”", the weightiest first
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,14 @@ from .differences import REFUSAL, disagreeing, opposite_claims, unconfirmed
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players
+from .quotes import quotes
 from .timeline import DateRef, original_date
 from .select import Scored, default_focus, mmr, rank, relevance, resolve_focus
 
 __all__ = ["build", "fit_text"]
 
 KEY_FACTS = (3, 8)  # fit_text shows those that stay whole on the screen; the export shows all
+QUOTE_AT = 2  # the weightiest quote goes third among the key facts (the screen shows three at least)
 SAID_FACTS = KEY_FACTS[1]  # facts the screen may show: what later sections need not repeat
 MIN_EVENTS = 3  # finer-dated events enough to leave bare years out of the timeline
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -182,6 +184,12 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     differences = _differences(corpus, pool, unit_weight, notes, record, room)
     number_lines = _numbers(corpus, unit_weight, notes, record, room)
     coverage, sources = _coverage(analysis, notes)
+    quote_lines = [notes.line(f"{q.speaker}: “{q.words}.”" if q.words[-1:] not in ".!?" else f"{q.speaker}: “{q.words}”", [q.unit])
+                   for q in quotes(corpus, record)]
+    shown = {(c.article_id, c.sentence) for line in key_facts for c in line.citations[:1]}
+    top = next((q for q in quote_lines if _fits_text(q.text, size)), None)
+    if top and (top.citations[0].article_id, top.citations[0].sentence) not in shown:
+        key_facts.insert(min(QUOTE_AT, len(key_facts)), top)  # the weightiest quote, on the screen with the facts
 
     return Briefing(
         focus=tuple(corpus.names.get(f, f.removeprefix("word:")) for f in focus_ids),
@@ -193,6 +201,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         differences=tuple(differences),
         coverage=tuple(coverage),
         sources=tuple(sources),
+        quotes=tuple(quote_lines),
     )
 
 
@@ -229,6 +238,10 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
         rest = [s for s in candidates if s not in facts]
         facts += greedy(rest, record, KEY_FACTS[0] - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
     return facts
+
+
+def _fits_text(text: str, size: tuple[int, int]) -> bool:
+    return tx.compress(text, _row_room(size, 1)) is not None
 
 
 def _fits(unit: Unit, room: int, label: str = "") -> bool:

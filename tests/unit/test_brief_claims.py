@@ -170,3 +170,21 @@ def test_bottom_line_is_a_whole_sentence_backed_by_the_most_sources():
     assert "52%" in line.text and "Ana Silva" in line.text and line.agree >= 2, line
     screen = fit_text(b, (80, 24))
     assert "…" not in screen.split("KEY FACTS")[0], screen
+
+
+def test_attributed_quotes_are_found_and_exported():
+    from briefing.export import markdown
+
+    analysis = corpus(
+        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning.",
+                                     "“The thieves knew exactly what they wanted and left within minutes,” Laure Beccuau said.",
+                                     "The Louvre said it was “deeply shocked”."]),
+         ("b", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning."])],
+        THEFT,
+    )
+    b = build(analysis)
+    assert [l.text for l in b.quotes] == ["Laure Beccuau: “The thieves knew exactly what they wanted and left within minutes.”"]
+    assert b.quotes[0].citations[0].sentence == 1
+    assert b.quotes[0] in b.key_facts  # the weightiest quote is on the screen
+    md = markdown(b, analysis)
+    assert "## Who said what" in md and "knew exactly what they wanted" in md.split("## Who said what")[1]
