@@ -7,13 +7,14 @@ it), 2 an internal error (the traceback only with --debug).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from . import __version__, sanitize
 from .errors import UserError
@@ -85,10 +86,10 @@ def _progress() -> Iterator:
         yield lambda stage, done, total: None
         return
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def report(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -119,12 +120,18 @@ def _shown(path: object, limit: int = 160) -> str:
     return text if len(text) <= limit else f"{text[: limit // 2]}…{text[-limit // 3 :]}"
 
 
-def _write_stdout(text: str) -> None:
+def _stdout() -> TextIO:
+    """sys.stdout, or a user error when it was closed before we started (`>&-`)."""
     if sys.stdout is None:
         raise UserError("standard output is closed: redirect it to a file, or use -o FILE")
+    return sys.stdout
+
+
+def _write_stdout(text: str) -> None:
+    stream = _stdout()
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream.write(text)
+        stream.flush()
     except BrokenPipeError:
         _discard_stdout()
         raise
@@ -165,8 +172,8 @@ def _export(args: argparse.Namespace) -> int:
     from .store import Cache
 
     to_stdout = args.output is None or str(args.output) == "-"
-    if to_stdout and sys.stdout is None:
-        raise UserError("standard output is closed: redirect it to a file, or use -o FILE")
+    if to_stdout:
+        _stdout()  # closed: say so before the work, not after
     inputs = _inputs(args.paths)
     if not to_stdout:
         try:
@@ -213,14 +220,16 @@ def _translate(args: argparse.Namespace) -> int:
     from .translate import english
 
     with _progress() as progress:
-        return english.run(args.paths, args.to, sys.stdout, _warn, progress)
+        return english.run(args.paths, args.to, _stdout(), _warn, progress)
 
 
 def _models(args: argparse.Namespace) -> int:
     from .translate import commands
 
     targets = getattr(args, "targets", [])
-    return commands.run(args.action, targets, getattr(args, "paths", []), sys.stdout, sys.stderr)
+    with contextlib.ExitStack() as stack:  # a closed stderr: progress goes nowhere
+        err = sys.stderr if sys.stderr is not None else stack.enter_context(open(os.devnull, "w"))
+        return commands.run(args.action, targets, getattr(args, "paths", []), _stdout(), err)
 
 
 def _open_app(args: argparse.Namespace) -> int:

@@ -81,9 +81,9 @@ def markdown(briefing: Briefing, analysis: Analysis) -> str:
             out += ["Nothing found in the sources.", ""]
             continue
         if field == "bottom_line":
-            out += [" ".join(escape(l.text) + _cites(l) for l in lines), ""]
+            out += [" ".join(escape(line.text) + _cites(line) for line in lines), ""]
             continue
-        out += [f"- {escape(l.text)}{_cites(l)}" for l in lines] + [""]
+        out += [f"- {escape(line.text)}{_cites(line)}" for line in lines] + [""]
     out += ["## Sources", ""]
     views = analysis.views
     for s in briefing.sources:
@@ -173,7 +173,7 @@ def write_atomic(path: Path, text: str) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed by the `with` below; kept for the rename)
         "w", encoding="utf-8", dir=folder, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, delete=False, newline="\n"
     )
     temp = Path(handle.name)

@@ -9,9 +9,9 @@ write that fails (a full disk) costs one warning, never the session.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import sqlite3
 import threading
 import time
@@ -208,11 +208,8 @@ class Cache:
             return self._conn.execute("SELECT count(*) FROM entries WHERE stage=?", (stage,)).fetchone()[0]
 
     def close(self) -> None:
-        with self._lock:
-            try:
-                self._conn.close()
-            except sqlite3.Error:  # a last checkpoint on a full disk: the data is in the WAL
-                pass
+        with self._lock, contextlib.suppress(sqlite3.Error):  # a last checkpoint on a full disk: the data is in the WAL
+            self._conn.close()
 
     def __enter__(self) -> Cache:
         return self

@@ -131,7 +131,7 @@ def run(isolated_dirs, no_network, capsys):
 
 def test_export_refuses_to_overwrite_an_input_article(run, corpus_dir):
     article = corpus_dir / "a.txt"
-    code, out, err = run("export", str(corpus_dir), "-o", str(article))
+    code, _, err = run("export", str(corpus_dir), "-o", str(article))
     assert code == 1 and err.count("\n") == 1 and "one of the articles" in err
     assert article.read_text(encoding="utf-8") == ARTICLE
 
@@ -299,5 +299,10 @@ def test_a_clean_app_exit_is_zero():
 
 def test_dash_o_dash_is_standard_output(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code, out, err = run("export", "--format", "text", "-o", "-")
+    code, out, _ = run("export", "--format", "text", "-o", "-")
     assert code == 0 and "BOTTOM LINE" in out and not (tmp_path / "-").exists()
+
+
+def test_models_list_with_stdout_closed_is_a_user_error(isolated_dirs):
+    result = run_cli("models", "list", shell_redirect=">&-")
+    assert result.returncode == 1 and b"standard output is closed" in result.stderr

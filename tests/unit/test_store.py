@@ -1,5 +1,6 @@
 """The SQLite cache: versioned keys, corruption recovery, sharing between processes."""
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -31,7 +32,7 @@ def test_wal_mode(tmp_path):
 def test_garbage_file_is_moved_aside_and_rebuilt(tmp_path):
     path = tmp_path / "c.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
-    warnings = []
+    warnings: list[str] = []
     with Cache(path, warn=warnings.append) as cache:
         cache.put("s", "1", "k", 1)
         assert cache.get("s", "1", "k") == 1
@@ -47,7 +48,7 @@ def test_truncated_database_is_recovered(tmp_path):
         cache.put_many("s", "1", {f"k{i}": "x" * 500 for i in range(500)})
     data = path.read_bytes()
     path.write_bytes(data[:4096] + b"\xff" * 8192)  # header intact, pages destroyed
-    warnings = []
+    warnings: list[str] = []
     with Cache(path, warn=warnings.append) as cache:
         assert cache.get("s", "1", "k1") is None
         cache.put("s", "1", "k1", "fresh")
@@ -61,7 +62,7 @@ def test_foreign_sqlite_file_is_not_touched_in_place(tmp_path):
     conn.execute("CREATE TABLE photos (id INTEGER)")
     conn.commit()
     conn.close()
-    warnings = []
+    warnings: list[str] = []
     Cache(path, warn=warnings.append).close()
     assert "not a briefing cache" in warnings[0]
     (aside,) = tmp_path.glob("c.sqlite3.corrupt-*")
@@ -92,7 +93,7 @@ def test_two_processes_share_the_cache_without_corruption(tmp_path):
 def test_unusable_cache_folder_falls_back_to_memory(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
-    warnings = []
+    warnings: list[str] = []
     with Cache(blocker / "cache.sqlite3", warn=warnings.append) as cache:
         cache.put("s", "1", "k", [1, 2])
         assert cache.get("s", "1", "k") == [1, 2]
@@ -134,7 +135,7 @@ def test_a_read_only_cache_folder_is_read_not_renamed(tmpfs):
     path = tmpfs / "c.sqlite3"
     _fill(path)
     subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], check=True)
-    warnings = []
+    warnings: list[str] = []
     with Cache(path, warn=warnings.append) as cache:
         assert cache.get("s", "1", "k7") == 7  # the healthy cache is used
         cache.put("s", "1", "new", 1)  # not kept, and no second warning
@@ -176,14 +177,11 @@ def test_a_read_only_cache_file_is_read_not_renamed():
 
 def test_a_full_disk_is_one_accurate_warning(tmpfs):
     path = tmpfs / "c.sqlite3"
-    warnings = []
+    warnings: list[str] = []
     with Cache(path, warn=warnings.append) as cache:
         free = os.statvfs(tmpfs)
-        with open(tmpfs / "pad", "wb") as pad:  # fill the disk, leaving the cache nothing
-            try:
-                pad.write(b"\0" * (free.f_bavail * free.f_frsize))
-            except OSError:
-                pass
+        with open(tmpfs / "pad", "wb") as pad, contextlib.suppress(OSError):  # fill the disk
+            pad.write(b"\0" * (free.f_bavail * free.f_frsize))
         for i in range(20):
             cache.put_many("s", "1", {f"k{i}-{j}": "x" * 2000 for j in range(20)})
     assert len(warnings) == 1, warnings
