@@ -51,9 +51,9 @@ def test_markdown_parses_into_the_expected_structure():
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings == [
         "Executive briefing", "Bottom line", "Key facts", "Players", "Numbers", "Timeline",
-        "Where sources differ", "Coverage", "Sources",
+        "Where sources differ", "Who said what", "Coverage", "Sources",
     ]
-    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"] + ["h2"] * 8
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"] + ["h2"] * 9
     ordered = [t for t in tokens if t.type == "ordered_list_open"]
     assert len(ordered) == 1  # the numbered source notes
     notes = [t for t in tokens if t.type == "list_item_open" and t.info]
@@ -85,7 +85,7 @@ def test_article_text_cannot_inject_markdown(tmp_path):
     inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
     assert not [c for c in inline if c.type in ("link_open", "image", "html_inline", "code_inline", "em_open")]
     assert not [t for t in tokens if t.type in ("html_block", "blockquote_open", "code_block", "fence")]
-    assert len([t for t in tokens if t.type == "heading_open"]) == 9
+    assert len([t for t in tokens if t.type == "heading_open"]) == 10  # ours only, none from the text
     assert "<script>" not in MarkdownIt("commonmark").render(md)
 
 
