@@ -9,6 +9,7 @@ originals a short inflectional ending may follow a name ("Sam Altmant", "Lees",
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -152,9 +153,16 @@ def values(text: str, lang: str, dates: list[tuple[int, int]]) -> list[Span]:
 
 def merge(*layers: list[Span]) -> tuple[Span, ...]:
     """Spans from several sources, earlier layers winning overlaps, sorted."""
+    # Taken spans are disjoint and kept sorted, so only the last one starting before a
+    # span's end can overlap it: one look per span, not a scan (a 1 MB article has 30,000).
+    keys: list[tuple[int, int]] = []
     taken: list[Span] = []
     for layer in layers:
         for span in sorted(layer, key=lambda s: (s.start, -s.end)):
-            if not any(t.start < span.end and span.start < t.end for t in taken):
-                taken.append(span)
-    return tuple(sorted(taken, key=lambda s: (s.start, s.end)))
+            before = bisect.bisect_left(keys, (span.end, -1))
+            if before and taken[before - 1].end > span.start and taken[before - 1].start < span.end:
+                continue
+            at = bisect.bisect_left(keys, (span.start, span.end))
+            keys.insert(at, (span.start, span.end))
+            taken.insert(at, span)
+    return tuple(taken)

@@ -13,6 +13,7 @@ from .mentions import TITLE_WORDS
 
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n]{2,60}?)\s*[,.;]")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+LOOK_BACK = 100  # characters read before a name: a title word is short, and a long text stays linear
 
 
 def roles(text: str, spans: tuple[Span, ...]) -> dict[str, list[str]]:
@@ -32,7 +33,7 @@ def _before(text: str, spans: tuple[Span, ...], n: int) -> str:
     cursor = spans[n].start
     titles: list[str] = []
     while True:
-        match = _WORD_BEFORE.search(text, 0, cursor)
+        match = _WORD_BEFORE.search(text, max(0, cursor - LOOK_BACK), cursor)
         if not match or match.group(1).lower() not in TITLE_WORDS:
             break
         titles.insert(0, match.group(1))
