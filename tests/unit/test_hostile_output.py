@@ -306,3 +306,34 @@ def test_dash_o_dash_is_standard_output(run, tmp_path, monkeypatch):
 def test_models_list_with_stdout_closed_is_a_user_error(isolated_dirs):
     result = run_cli("models", "list", shell_redirect=">&-")
     assert result.returncode == 1 and b"standard output is closed" in result.stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs is not permitted here (needs root)")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_a_full_disk_keeps_the_old_output_whole(run, small_disk):
+    target = small_disk / "brief.md"
+    target.write_text("the old briefing\n")
+    free = os.statvfs(small_disk)
+    (small_disk / "pad").write_bytes(b"\0" * (free.f_bavail * free.f_frsize - 1024))  # 1 KB left
+    code, _, err = run("export", "-o", str(target))
+    assert code == 1 and err.count("\n") == 1 and "No space left on device" in err
+    assert target.read_text() == "the old briefing\n"
+    assert sorted(p.name for p in small_disk.iterdir()) == ["brief.md", "pad"]  # no temporary file left
+
+
+def test_export_with_the_cache_on_a_full_disk_warns_once(run, small_disk, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(small_disk / "cache"))
+    free = os.statvfs(small_disk)
+    (small_disk / "pad").write_bytes(b"\0" * (free.f_bavail * free.f_frsize - 40 * 1024))  # room to open, not to fill
+    code, out, err = run("export", "--format", "text")
+    assert code == 0 and "BOTTOM LINE" in out
+    cache_lines = [line for line in err.splitlines() if "cache" in line]
+    assert len(cache_lines) == 1 and "full" in cache_lines[0] and "rollback" not in err, err
