@@ -19,16 +19,17 @@ from typing import Any, TextIO
 from . import __version__, sanitize
 from .errors import UserError
 
-COMMANDS = ("export", "models", "translate")
+COMMANDS = ("export", "models", "translate", "fetch")
 
 MAIN_HELP = """\
 briefing: brief a decision-maker from news written in several languages.
 
-  briefing                      open the app on the bundled sample corpus
-  briefing PATH...              open the app on these .txt/.md files or folders
+  briefing                      open the app on the library (what fetch saved), else the sample corpus
+  briefing PATH...              open the app on these articles (.txt, .md, .html, feeds) or folders
   briefing export [PATH...]     write the briefing without the app (see export --help)
   briefing models ...           list, install or remove offline translation models
   briefing translate PATH...    each article's English view, sentence by sentence, with provenance
+  briefing fetch URL...         save web pages and feeds into the library (the only command that goes online)
 """
 
 
@@ -51,7 +52,8 @@ def _size(text: str) -> tuple[int, int]:
 
 def _parsers() -> dict[str, Parser]:
     main = Parser(prog="briefing", description=MAIN_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    main.add_argument("paths", nargs="*", metavar="PATH", help="articles (.txt, .md) or folders of them")
+    main.add_argument("paths", nargs="*", metavar="PATH",
+                      help="articles (.txt, .md, .html, feeds) or folders of them (default: the library, else the sample corpus)")
     main.add_argument("--version", action="version", version=f"briefing {__version__}")
     main.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
@@ -76,7 +78,13 @@ def _parsers() -> dict[str, Parser]:
     translate.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders (default: the sample corpus)")
     translate.add_argument("--to", default="en", help="target language (only en)")
     translate.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
-    return {"main": main, "export": export, "models": models, "translate": translate}
+    fetch = Parser(prog="briefing fetch", description="Save web pages and feeds into the library, as fetched.")
+    fetch.add_argument("urls", nargs="+", metavar="URL", help="a page or a feed (RSS, Atom, JSON Feed)")
+    fetch.add_argument("-d", "--dir", type=Path, help="the library folder (default: the user's data folder)")
+    fetch.add_argument("--follow", action="store_true", help="also save the pages a feed's entries link to")
+    fetch.add_argument("--limit", type=int, default=20, metavar="N", help="pages to follow per feed (default 20)")
+    fetch.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    return {"main": main, "export": export, "models": models, "translate": translate, "fetch": fetch}
 
 
 @contextmanager
@@ -186,7 +194,7 @@ def _export(args: argparse.Namespace) -> int:
             _warn(problem)
     focus = [p.strip() for p in args.focus.split(",") if p.strip()] if args.focus else list(config.focus) or None
     with Cache(warn=_warn) as cache, _progress() as progress:
-        loaded = corpus.load(args.paths or None, cache, progress)
+        loaded = corpus.load(args.paths or corpus.default_paths()[0], cache, progress)
         for problem in loaded.problems:
             _warn(problem)
         analysis = pipeline.analyse(loaded.articles, cache, progress, config=config)
@@ -208,12 +216,28 @@ def _inputs(paths: list[str]) -> list[Path]:
     """The article files and their provided translations: an output must never overwrite them."""
     from . import corpus
 
-    files = corpus.discover(paths) if paths else corpus.seed_paths()
+    default = corpus.default_paths()[0]
+    files = corpus.discover(paths or default or []) if paths or default else corpus.seed_paths()
     found = list(files)
     for path in files:
         stem = path.name[: -len(path.suffix)] if path.suffix else path.name
         found += [path.with_name(f"{stem}.en{suffix}") for suffix in corpus.SUFFIXES]
     return found
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from .paths import library_dir
+    from .web import fetch
+
+    if args.limit < 0:
+        raise UserError("--limit takes a number of pages, 0 or more")
+    folder = args.dir or library_dir()
+    with _progress() as progress:
+        result = fetch.fetch(args.urls, folder, follow=args.follow, limit=args.limit, report=progress)
+    for failure in result.failures:
+        _say(failure)
+    _say(f"{len(result.saved)} saved, {len(result.unchanged)} unchanged, {len(result.failures)} failed, in {_shown(folder)}")
+    return 1 if result.failures and not (result.saved or result.unchanged) else 0
 
 
 def _translate(args: argparse.Namespace) -> int:
@@ -237,9 +261,10 @@ def _open_app(args: argparse.Namespace) -> int:
 
     if args.paths:
         corpus.discover(args.paths)  # a bad path is a one-line error before the screen opens
+    paths, name = (args.paths, "") if args.paths else corpus.default_paths()
     from .tui.app import BriefingApp
 
-    return run_app(BriefingApp(paths=args.paths), debug=args.debug)
+    return run_app(BriefingApp(paths=paths, corpus_name=name), debug=args.debug)
 
 
 def run_app(app: Any, *, debug: bool = False, headless: bool = False) -> int:
@@ -269,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsers = _parsers()
         if argv and argv[0] in COMMANDS:
             args = parsers[argv[0]].parse_args(argv[1:])
-            return {"export": _export, "models": _models, "translate": _translate}[argv[0]](args)
+            return {"export": _export, "models": _models, "translate": _translate, "fetch": _fetch}[argv[0]](args)
         return _open_app(parsers["main"].parse_args(argv))
     except UserError as error:
         _say(error)

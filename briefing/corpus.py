@@ -1,4 +1,9 @@
-"""Loading a corpus: files and folders of .txt / .md articles into `Article`s.
+"""Loading a corpus: files and folders of articles into `Article`s.
+
+An article file is text (.txt, .md), a saved web page (.html, .htm) or a feed
+(.xml, .rss, .atom, .json: every entry an article); `briefing.web` reads the
+last two. A page's metadata (title, author, date, canonical URL) comes before
+what cleaning guesses from the text.
 
 Loading never imports spaCy or Argos. A parsed article is cached by content
 hash, so reopening a corpus skips language identification and date parsing.
@@ -24,9 +29,14 @@ from . import cleaning, langid, sanitize, sentences, textfile
 from .errors import UserError
 from .model import Article, Progress, Removed, Sentence, no_progress
 from .store import Cache, source_version
+from .web import Document
+from .web import read as web
 
-SUFFIXES = (".txt", ".md")  # the article types: the one place a new reader (HTML, feeds) hooks in
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = TEXT_SUFFIXES + web.SUFFIXES  # the article types: the one place a new reader hooks in
 STAGE = "article"
+DECLARED_OVER = 0.9  # below this confidence, a page's declared language overrides identification
+WEB_STAGE = "web"  # Documents extracted from one page or feed file, keyed by a hash of its bytes
 STDIN_SOURCE = "<stdin>"  # Article.source of an article read from standard input (`-`)
 TITLE_WORDS = 25  # a first paragraph this short, with no final period, is a headline
 
@@ -39,7 +49,9 @@ class LoadResult:
 
 
 def is_sidecar(path: Path) -> bool:
-    """`NAME.en.txt` beside `NAME.txt` is a provided translation, not an article."""
+    """`NAME.en.txt` beside `NAME.txt` (or `NAME.html`) is a provided translation, not an article."""
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return False
     stem = path.name[: -len(path.suffix)]
     if not stem.lower().endswith(".en"):
         return False
@@ -63,11 +75,11 @@ def discover(paths: Iterable[str | Path], problems: list[str] | None = None) -> 
         if path == Path(textfile.STDIN):
             path = path.absolute()  # "./-" is a file named "-", not standard input
         if not path.exists():
-            raise UserError(f"{sanitize.path(given)}: no such file or folder; give a .txt/.md file or a folder of them")
+            raise UserError(f"{sanitize.path(given)}: no such file or folder; give article files (.txt, .md, .html, feeds) or a folder of them")
         if path.is_dir():
             files = [p for p in _walk(path, problems) if not is_sidecar(p)]
             if not files:
-                raise UserError(f"{sanitize.path(given)}: this folder holds no .txt or .md articles")
+                raise UserError(f"{sanitize.path(given)}: this folder holds no articles (.txt, .md, .html, .xml feeds)")
             found.extend(files)
         elif not is_sidecar(path):  # a shell glob brings in translations too: they go with their article
             found.append(path)
@@ -130,12 +142,28 @@ def _walk(root: Path, problems: list[str]) -> list[Path]:
     return sorted(files)
 
 
+def default_paths() -> tuple[list[Path] | None, str]:
+    """What to open when no path is given: the fetched library if it holds articles, else the seeds."""
+    from .paths import library_dir
+
+    library = library_dir()
+    try:
+        if library.is_dir() and discover([library]):
+            return [library], f"library ({sanitize.path(library)})"
+    except (UserError, OSError):
+        pass
+    return None, "sample corpus"
+
+
 def seed_paths() -> list[Path]:
     folder = resources.files("briefing.seeds")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(SUFFIXES))
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(TEXT_SUFFIXES))
 
 
-def content_id(text: str) -> str:
+def content_id(text: str, document: Document | None = None) -> str:
+    """The article's id: its text's hash (and, for a page or entry, its metadata's, which parse reads)."""
+    if document is not None:
+        text = "\x00".join((text, document.title or "", document.url or "", str(document.date), document.byline or ""))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -149,9 +177,13 @@ def _title(paragraphs: Sequence[str], first_sentence: str) -> tuple[str, bool]:
     return cut.rstrip(",;:") + "…", False
 
 
-def parse(text: str, source: str, encoding: str = "utf-8", stripped: Sequence[str] = ()) -> Article:
-    """An Article from decoded, sanitised text."""
-    lang, _ = langid.detect(text)  # once: page furniture is too short to sway a paragraph-length sample
+def parse(
+    text: str, source: str, encoding: str = "utf-8", stripped: Sequence[str] = (), document: Document | None = None
+) -> Article:
+    """An Article from decoded, sanitised text (and the metadata of the page or entry it came from)."""
+    lang, probability = langid.detect(text)  # once: page furniture is too short to sway a paragraph-length sample
+    if document is not None and document.lang and lang != document.lang and probability < DECLARED_OVER:
+        lang = document.lang  # a short entry is a poor sample; the page's own declaration is better then
     cleaned = cleaning.clean(text, lang, markdown=source.lower().endswith(".md"))
     if not cleaned.paragraphs:
         raise UserError("holds no body text once adverts, bylines and datelines are set aside")
@@ -166,19 +198,31 @@ def parse(text: str, source: str, encoding: str = "utf-8", stripped: Sequence[st
         sents.append(Sentence(index, held_by, start, end, body[start:end]))
     title, headline = _title(cleaned.paragraphs, sents[0].text)
     removed = cleaned.removed + tuple(Removed("control", 0, s) for s in stripped)
+    date, byline = cleaned.date, cleaned.byline
+    url = outlet = None
+    part = ""
+    if document is not None:
+        if document.title:
+            title, headline = document.title, cleaned.paragraphs[0] == document.title
+        date, byline = document.date or date, document.byline or byline
+        url, outlet, part = document.url, document.outlet, document.part
+        removed = tuple(Removed("furniture", 0, line) for line in document.removed) + removed
     return Article(
-        id=content_id(text),
+        id=content_id(text, document),
         source=source,
         title=title,
         lang=lang,
         paragraphs=cleaned.paragraphs,
         sentences=tuple(sents),
         headline=headline,
-        byline=cleaned.byline,
-        date=cleaned.date,
+        byline=byline,
+        date=date,
         date_text=cleaned.date_text,
         removed=removed,
         encoding=encoding,
+        url=url,
+        outlet=outlet,
+        part=part,
     )
 
 
@@ -196,6 +240,9 @@ def _to_json(article: Article) -> dict:
         "date": article.date.isoformat() if article.date else None,
         "date_text": article.date_text,
         "removed": [[r.kind, r.line, r.text] for r in article.removed],
+        "url": article.url,
+        "outlet": article.outlet,
+        "part": article.part,
     }
 
 
@@ -214,6 +261,9 @@ def _from_json(data: dict, article_id: str, source: str, encoding: str) -> Artic
         date_text=data["date_text"],
         removed=tuple(Removed(*r) for r in data["removed"]),
         encoding=encoding,
+        url=data.get("url"),
+        outlet=data.get("outlet"),
+        part=data.get("part", ""),
     )
 
 
@@ -238,46 +288,88 @@ def load(
     """
     result = LoadResult([])
     files = discover(paths, result.problems) if paths else seed_paths()
-    read: list[tuple[Path, textfile.TextFile]] = []
+    read: list[tuple[Path, str, textfile.TextFile, Document | None]] = []  # file, source, text, page metadata
+    pages = _WebReader(cache)
     for path in files:
         if cancel is not None and cancel.is_set():
             result.cancelled = True
             return result
         try:
-            read.append((path, textfile.read(path)))
+            if web.is_web(path):
+                read.extend((path, source, tf, doc) for source, tf, doc in pages.read(path, result.problems))
+            else:
+                read.append((path, _source(path), textfile.read(path), None))
         except UserError as error:
             result.problems.append(f"{_shown(path)}: {error}")
-    ids = {id(tf): content_id(tf.text) for _, tf in read}
+    ids = [content_id(tf.text, doc) for _, _, tf, doc in read]
     version = source_version(cleaning, langid, sentences, textfile, sys.modules[__name__]) if cache else ""
-    cached = cache.get_many(STAGE, version, ids.values()) if cache else {}
+    cached = cache.get_many(STAGE, version, ids) if cache else {}
     fresh: dict[str, dict] = {}
     seen: set[str] = set()
-    for done, (path, tf) in enumerate(read, start=1):
+    for done, ((path, source, tf, doc), article_id) in enumerate(zip(read, ids, strict=True), start=1):
         if cancel is not None and cancel.is_set():
             result.cancelled = True
             break
-        article_id = ids[id(tf)]
         progress("load", done, len(read))
+        shown = _shown(path) + (doc.part if doc else "")
         if article_id in seen:
-            result.problems.append(f"{_shown(path)}: same text as an article already loaded; skipped")
+            result.problems.append(f"{shown}: same text as an article already loaded; skipped")
             continue
         seen.add(article_id)
         try:
             if article_id in cached:
-                article = _from_json(cached[article_id], article_id, _source(path), tf.encoding)
+                article = _from_json(cached[article_id], article_id, source, tf.encoding)
             else:
-                article = parse(tf.text, _source(path), tf.encoding, tf.stripped)
+                article = parse(tf.text, source, tf.encoding, tf.stripped, doc)
                 fresh[article_id] = _to_json(article)
         except UserError as error:
-            result.problems.append(f"{_shown(path)}: {error}")
+            result.problems.append(f"{shown}: {error}")
             continue
         result.articles.append(article)
+    result.articles = _pages_over_entries(result.articles)
     if cache and fresh:
         cache.put_many(STAGE, version, fresh)  # also when cancelled: what was parsed is kept
     if not result.articles and not result.cancelled:
         first = result.problems[0] if result.problems else "nothing to read"
         raise UserError(f"no article could be loaded: {first}")
     return result
+
+
+class _WebReader:
+    """Pages and feeds into (source, text, Document); extraction cached by the file's bytes."""
+
+    def __init__(self, cache: Cache | None) -> None:
+        self.cache = cache
+        self.version = source_version(*web.MODULES) if cache else ""
+        self.fetched: dict[Path, dict[str, str]] = {}  # folder -> file name -> URL it was fetched from
+
+    def read(self, path: Path, problems: list[str]) -> list[tuple[str, textfile.TextFile, Document]]:
+        data = textfile.read_bytes(path, web.MAX_BYTES)
+        key = hashlib.sha256(data).hexdigest()[:32]
+        hit = self.cache.get_many(WEB_STAGE, self.version, [key]).get(key) if self.cache else None
+        if hit is not None:
+            documents, notes = [web.from_json(d) for d in hit["documents"]], hit["notes"]
+        else:
+            if path.parent not in self.fetched:
+                self.fetched[path.parent] = web.urls_by_file(path.parent)
+            documents, notes = web.documents(path, data, self.fetched[path.parent].get(path.name))
+            if self.cache:
+                self.cache.put_many(WEB_STAGE, self.version, {key: {
+                    "documents": [web.to_json(d) for d in documents], "notes": notes}})
+        problems.extend(f"{_shown(path)}: {note}" for note in notes)
+        kind = "web page" if len(documents) == 1 and not documents[0].part else "feed"
+        out = []
+        for document in documents:
+            text, stripped = sanitize.text(document.text)
+            if text.strip():
+                out.append((str(path) + document.part, textfile.TextFile(text, kind, stripped), document))
+        return out
+
+
+def _pages_over_entries(articles: list[Article]) -> list[Article]:
+    """A feed entry whose page is loaded too is the page: the entry is its summary."""
+    pages = {a.url for a in articles if a.url and not a.part}
+    return [a for a in articles if not (a.part and a.url in pages)]
 
 
 def load_seeds(cache: Cache | None = None) -> list[Article]:

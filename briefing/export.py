@@ -18,7 +18,7 @@ from typing import TextIO
 
 from . import sanitize
 from .errors import UserError
-from .model import Analysis, Briefing, Line
+from .model import Analysis, Article, Briefing, Line
 
 LANGUAGES = {
     "en": "English", "de": "German", "hu": "Hungarian", "vi": "Vietnamese", "fr": "French", "es": "Spanish",
@@ -86,15 +86,47 @@ def markdown(briefing: Briefing, analysis: Analysis) -> str:
         out += [f"- {escape(line.text)}{_cites(line)}" for line in lines] + [""]
     out += ["## Sources", ""]
     views = analysis.views
+    articles = {a.id: a for a in analysis.articles}
     for s in briefing.sources:
         view = views.get(s.article_id)
         model = f" ({escape(view.model)})" if view and view.model and view.model != s.provenance.label else ""
         date = s.date.isoformat() if s.date else "date unknown"
+        article = articles.get(s.article_id)
+        where = _where(article) if article else f"file {escape(s.source)}"
         out.append(
-            f"{s.note}. {escape(s.title)}: file {escape(s.source)}, {escape(language(s.lang))}, "
-            f"{escape(s.provenance.label)}{model}, {escape(date)}"
+            f"{s.note}. {escape(s.title)}: {where}, {escape(language(s.lang))}, "
+            f"{escape(s.provenance.label)}{model}, {escape(date)}{_copies(s.article_id, analysis, articles)}"
         )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _where(article: Article) -> str:
+    """The outlet and a link to the article when it came from the web, else its file."""
+    link = link_target(article.url) if article.url else None
+    outlet = f"{escape(article.outlet)}, " if article.outlet else ""
+    return f"{outlet}<{link}>" if link else f"{outlet}file {escape(article.source)}"
+
+
+def _copies(article_id: str, analysis: Analysis, articles: dict[str, Article]) -> str:
+    """Every other outlet that ran the same wire story (they count as one source)."""
+    group = next((g for g in analysis.copies if article_id in g), ())
+    others = [articles[i] for i in group if i != article_id and i in articles]
+    if not others:
+        return ""
+    names = "; ".join(
+        f"{escape(a.outlet or a.title)} <{link}>" if (link := link_target(a.url)) else escape(a.outlet or a.title)
+        for a in others
+    )
+    return f"; the same wire story also ran in: {names}"
+
+
+def link_target(url: str | None) -> str | None:
+    """A URL safe inside a CommonMark autolink (`<...>`): http(s) only, nothing that ends or breaks it."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    if any(ch in url for ch in "<> \t\n\\") or sanitize.line(url) != url:
+        return None
+    return url
 
 
 # -- writing -------------------------------------------------------------------------------

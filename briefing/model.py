@@ -49,6 +49,9 @@ class Article:
     date_text: str | None = None  # the dateline as written
     removed: tuple[Removed, ...] = ()
     encoding: str = "utf-8"
+    url: str | None = None  # where it was published: a page's canonical URL, a feed entry's link
+    outlet: str | None = None  # the site's name, when the page declares it
+    part: str = ""  # "#N" for the Nth entry of a feed file; "" for a whole file
 
     @property
     def text(self) -> str:
@@ -56,12 +59,16 @@ class Article:
 
     @property
     def path(self) -> Path | None:
-        return None if self.source.startswith("<") else Path(self.source)
+        if self.source.startswith("<"):
+            return None
+        return Path(self.source[: -len(self.part)] if self.part else self.source)
 
     @property
     def source_label(self) -> str:
         """The source's short name for display (file stem, or "stdin"), control characters made visible."""
-        return sanitize.path(self.path.stem) if self.path else sanitize.path(self.source.strip("<>").split(">")[0])
+        if self.path:
+            return sanitize.path(self.path.stem + self.part)
+        return sanitize.path(self.source.strip("<>").split(">")[0])
 
     @property
     def source_shown(self) -> str:
@@ -190,6 +197,7 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     annotations: dict[str, Annotation] = field(default_factory=dict)  # article id -> spans
     problems: tuple[str, ...] = ()  # one line each: an article a stage failed on, and what it lost
+    copies: tuple[tuple[str, ...], ...] = ()  # article ids that are copies of one wire story (briefing.dedupe)
 
 
 # progress(stage, done, total): the core reports, the TUI and CLI draw it.

@@ -26,3 +26,9 @@ def cache_file() -> Path:
 
 def config_file() -> Path:
     return config_dir() / "config.toml"
+
+
+def library_dir() -> Path:
+    """Where `briefing fetch` saves articles, and what `briefing` opens when given no path."""
+    override = os.environ.get("BRIEFING_LIBRARY_DIR")
+    return Path(override) if override else platformdirs.user_data_path(APP) / "library"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from . import sanitize
+from . import dedupe, sanitize
 from .config import Config
 from .errors import UserError
 from .model import Analysis, Annotation, Article, EnglishView, Entity, Progress, Provenance, no_progress
@@ -42,7 +42,8 @@ def analyse(
     gazetteer = paths.config_dir() / "gazetteer.toml"
     annotator = Annotator(cache, model=config.spacy_model, gazetteer=gazetteer if gazetteer.exists() else None)
     entities, annotations = _annotate(annotator, articles, views, progress, cancel, problems)
-    return Analysis(tuple(articles), views, entities, annotations, problems=tuple(problems))
+    copies = tuple(dedupe.groups([(a.id, a.text) for a in articles]))
+    return Analysis(tuple(articles), views, entities, annotations, problems=tuple(problems), copies=copies)
 
 
 def _reason(error: Exception) -> str:

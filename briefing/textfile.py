@@ -65,30 +65,35 @@ def _refusal(what: str) -> UserError:
     return UserError(f"is {what}, not a regular file; only regular files are read (give `-` to read standard input)")
 
 
-def _too_big(size: float | None) -> UserError:
-    limit = f"the {MAX_ARTICLE_BYTES // 2**20} MB limit for one article"
+def _too_big(size: float | None, bound: int = MAX_ARTICLE_BYTES) -> UserError:
+    limit = f"the {bound // 2**20} MB limit for one {'article' if bound == MAX_ARTICLE_BYTES else 'page or feed'}"
     if size is None:
         return UserError(f"holds more than {limit}; split it into articles")
     return UserError(f"is {size / 1e6:.1f} MB, over {limit}; split it into articles")
 
 
-def read_bounded(handle: BinaryIO | int) -> bytes:
-    """At most MAX_ARTICLE_BYTES from a file object or descriptor; UserError beyond."""
+def read_bounded(handle: BinaryIO | int, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """At most `limit` bytes from a file object or descriptor; UserError beyond."""
     chunks: list[bytes] = []
     total = 0
-    while total <= MAX_ARTICLE_BYTES:
-        want = MAX_ARTICLE_BYTES + 1 - total
+    while total <= limit:
+        want = limit + 1 - total
         chunk = os.read(handle, want) if isinstance(handle, int) else handle.read(want)
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-    if total > MAX_ARTICLE_BYTES:
-        raise _too_big(None)
+    if total > limit:
+        raise _too_big(None, limit)
     return b"".join(chunks)
 
 
-def _read_path(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of a regular file, at most `limit` of them (saved pages and feeds have their own)."""
+    return _read_path(path, limit)
+
+
+def _read_path(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
     try:
         what = kind(path.stat().st_mode)  # refuse devices and FIFOs before opening them at all
         if what:
@@ -106,10 +111,10 @@ def _read_path(path: Path) -> bytes:
         what = kind(info.st_mode)
         if what:
             raise _refusal(what)
-        if info.st_size > MAX_ARTICLE_BYTES:
-            raise _too_big(info.st_size)
+        if info.st_size > limit:
+            raise _too_big(info.st_size, limit)
         os.set_blocking(fd, True)
-        return read_bounded(fd)  # bounded by bytes read: the file may grow meanwhile
+        return read_bounded(fd, limit)  # bounded by bytes read: the file may grow meanwhile
     except IsADirectoryError:
         raise UserError("is a folder, not a file") from None
     except OSError as error:

@@ -21,6 +21,7 @@ for _name, _sub in {
     "XDG_CACHE_HOME": ".cache",
     "BRIEFING_CACHE_DIR": "briefing-cache",
     "BRIEFING_CONFIG_DIR": "briefing-config",
+    "BRIEFING_LIBRARY_DIR": "briefing-library",
 }.items():
     os.environ[_name] = str(_HOME / _sub)
     (_HOME / _sub).mkdir(parents=True, exist_ok=True)

@@ -53,9 +53,11 @@ class BriefingApp(App[None]):
         cache: Cache | None = None,
         analyser: Analyser | None = None,
         analyse: bool = True,
+        corpus_name: str = "",
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths or []]
+        self.sub_title = corpus_name  # the header says what is open: the library or the sample corpus
         self.cache = cache
         self._analyser = analyser
         self._analyse_on_load = analyse

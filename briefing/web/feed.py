@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import io
 import json
+import re
 from typing import Any
 
 from .. import sanitize
@@ -36,9 +37,11 @@ def is_feed(data: bytes) -> bool:
 def parse(data: bytes) -> tuple[list[Document], list[str]]:
     """The entries of a feed, and problem lines (entries past the bound, entries without text)."""
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        entries = _json_entries(data)
+        entries, declared = _json_entries(data)
     else:
-        entries = _xml_entries(data)
+        entries, declared = _xml_entries(data)
+    match = re.match(r"\s*([A-Za-z]{2,3})\b", declared or "")
+    lang = match.group(1).lower() if match else None
     problems: list[str] = []
     if len(entries) > MAX_ENTRIES:
         problems.append(f"holds {len(entries):,} entries; the first {MAX_ENTRIES:,} were read")
@@ -46,7 +49,7 @@ def parse(data: bytes) -> tuple[list[Document], list[str]]:
     documents = []
     empty = 0
     for number, entry in enumerate(entries, start=1):
-        document = _document(entry, number)
+        document = _document(entry, number, lang)
         if document is None:
             empty += 1
         else:
@@ -58,7 +61,7 @@ def parse(data: bytes) -> tuple[list[Document], list[str]]:
     return documents, problems
 
 
-def _xml_entries(data: bytes) -> list[dict[str, Any]]:
+def _xml_entries(data: bytes) -> tuple[list[dict[str, Any]], str | None]:
     import feedparser
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
@@ -72,10 +75,10 @@ def _xml_entries(data: bytes) -> list[dict[str, Any]]:
     result = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     if not result.entries and result.get("bozo"):
         raise UserError("is not a feed that can be read (malformed XML)")
-    return list(result.entries)
+    return list(result.entries), result.feed.get("language")
 
 
-def _json_entries(data: bytes) -> list[dict[str, Any]]:
+def _json_entries(data: bytes) -> tuple[list[dict[str, Any]], str | None]:
     try:
         feed = json.loads(data)
     except (ValueError, RecursionError):
@@ -101,10 +104,11 @@ def _json_entries(data: bytes) -> list[dict[str, Any]]:
                 "summary": item.get("summary"),
             }
         )
-    return out
+    language = feed.get("language")
+    return out, language if isinstance(language, str) else None
 
 
-def _document(entry: dict[str, Any], number: int) -> Document | None:
+def _document(entry: dict[str, Any], number: int, lang: str | None) -> Document | None:
     html = _content(entry)
     text = html_text(html) if html else ""
     if not text.strip():
@@ -119,6 +123,7 @@ def _document(entry: dict[str, Any], number: int) -> Document | None:
         byline=sanitize.line(entry.get("author") or "") or None,
         date=_date(entry),
         url=sanitize.line(link) if isinstance(link, str) and link.startswith(("http://", "https://")) else None,
+        lang=lang,
         part=f"#{number}",
     )
 

@@ -88,7 +88,7 @@ def test_missing_path_is_one_clear_error(tmp_path):
 
 def test_folder_without_articles(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
-    with pytest.raises(UserError, match=r"holds no \.txt or \.md articles"):
+    with pytest.raises(UserError, match=r"holds no articles \(\.txt, \.md, \.html, \.xml feeds\)"):
         corpus.load([tmp_path])
 
 

@@ -172,3 +172,36 @@ def test_ctrl_c_mid_download_leaves_nothing_half_written(server: str, tmp_path: 
     with pytest.raises(KeyboardInterrupt):
         fetching.fetch([f"{server}/drip"], tmp_path, limits=fetching.Limits(timeout=5, deadline=10))
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_fetch_then_export_briefs_from_the_saved_pages(server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing import cli
+
+    library = tmp_path / "library"
+    assert cli.main(["fetch", f"{server}/feed", "--follow", "--limit", "3", "-d", str(library)]) == 0
+    assert "4 saved, 0 unchanged, 0 failed" in capsys.readouterr().err
+    assert cli.main(["export", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert "town 0" in out and "town 2" in out  # the followed pages, not only the feed's summaries
+
+
+def test_fetch_of_only_failures_exits_1_with_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str], no_network: list[object]) -> None:
+    from briefing import cli
+
+    assert cli.main(["fetch", "ftp://a", "gopher://b", "-d", str(tmp_path)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 3 and lines[-1].startswith("briefing: 0 saved, 0 unchanged, 2 failed")
+
+
+def test_no_path_opens_the_library_when_it_holds_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import corpus
+
+    monkeypatch.setenv("BRIEFING_LIBRARY_DIR", str(tmp_path / "lib"))
+    assert corpus.default_paths() == (None, "sample corpus")  # missing
+    (tmp_path / "lib").mkdir()
+    assert corpus.default_paths() == (None, "sample corpus")  # empty
+    (tmp_path / "lib" / "page.html").write_bytes(PAGE)
+    paths, name = corpus.default_paths()
+    assert paths == [tmp_path / "lib"] and name.startswith("library")
+    loaded = corpus.load(paths)
+    assert [a.url for a in loaded.articles] == ["https://example.org/quake"]
