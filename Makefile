@@ -1,6 +1,7 @@
 # Two commands on a fresh clone: `make run` and `make test`. Each sets up .venv first.
 # `make check` runs the linters (ruff, mypy, import-linter); `make bench` the benchmarks.
 PYTHON ?= python3
+SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 # Developers get an editable install, so an edit shows at once. `make test EDITABLE=`
@@ -33,7 +34,7 @@ test: $(STAMP)
 
 # Strict: any finding fails (`make -k check` runs all three and then fails). mypy and
 # import-linter read the installed layout (tui/ and translate/ under briefing/) that
-# .ci/layout.py links to the sources; mypy's paths under build/layout are those links.
+# .ci/layout.py links to the sources; mypy's report names the source files.
 check: check-ruff check-mypy check-imports
 
 check-ruff: $(STAMP)
@@ -41,8 +42,8 @@ check-ruff: $(STAMP)
 
 check-mypy: $(STAMP)
 	$(BIN)/python .ci/layout.py $(LAYOUT)
-	$(BIN)/mypy
-	$(BIN)/mypy --follow-imports=silent tests/app/*.py
+	set -o pipefail; $(BIN)/mypy | $(BIN)/python .ci/layout.py --sources $(LAYOUT)
+	set -o pipefail; $(BIN)/mypy --follow-imports=silent tests/app/*.py | $(BIN)/python .ci/layout.py --sources $(LAYOUT)
 
 check-imports: $(STAMP)
 	$(BIN)/python .ci/layout.py $(LAYOUT)-imports

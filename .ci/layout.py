@@ -7,7 +7,8 @@ applied, each entry a symbolic link to the source, so edits show through and err
 paths lead back to the real files. With copy=True the entries are copies instead (a test
 adds a module that breaks a contract without touching the sources).
 
-    python .ci/layout.py build/layout
+    python .ci/layout.py build/layout                  lay it out
+    mypy | python .ci/layout.py --sources build/layout  name the source files in a report
 """
 
 from __future__ import annotations
@@ -20,6 +21,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def mapping() -> dict[str, str]:
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        found: dict[str, str] = tomllib.load(file)["tool"]["setuptools"]["package-dir"]
+    return found
+
+
+def to_sources(line: str, dest: Path | str) -> str:
+    """A report line with each path under DEST turned into the source file's: tui/app.py, not
+    build/layout/briefing/tui/app.py."""
+    prefixes = {f"{Path(dest).as_posix()}/{package.replace('.', '/')}/": folder + "/" for package, folder in mapping().items()}
+    for prefix in sorted(prefixes, key=len, reverse=True):  # the longest first: briefing/tui before briefing
+        line = line.replace(prefix, prefixes[prefix])
+    return line
+
+
 def lay_out(dest: Path, copy: bool = False) -> None:
     def place(source: Path, target: Path) -> None:
         if not copy:
@@ -29,12 +45,12 @@ def lay_out(dest: Path, copy: bool = False) -> None:
         else:
             shutil.copy2(source, target)
 
-    mapping: dict[str, str] = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-dir"]
+    packages = mapping()
     if dest.exists():
         shutil.rmtree(dest)
-    for package, folder in sorted(mapping.items(), key=lambda item: item[0].count(".")):
+    for package, folder in sorted(packages.items(), key=lambda item: item[0].count(".")):
         target = dest.joinpath(*package.split("."))
-        nested = {other.split(".")[package.count(".") + 1] for other in mapping if other.startswith(package + ".")}
+        nested = {other.split(".")[package.count(".") + 1] for other in packages if other.startswith(package + ".")}
         if not nested:
             target.parent.mkdir(parents=True, exist_ok=True)
             place(ROOT / folder, target)
@@ -46,4 +62,8 @@ def lay_out(dest: Path, copy: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    lay_out(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "build" / "layout")
+    if sys.argv[1:2] == ["--sources"]:
+        for report_line in sys.stdin:
+            sys.stdout.write(to_sources(report_line, sys.argv[2]))
+    else:
+        lay_out(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "build" / "layout")

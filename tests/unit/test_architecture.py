@@ -140,14 +140,6 @@ def test_mypy_finds_nothing_in_the_clean_files(tmp_path: Path) -> None:
     done = subprocess.run([str(mypy), "--cache-dir", str(tmp_path / "cache"), *files], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
     assert "error: " in done.stdout or done.returncode == 0, done.stdout + done.stderr  # mypy ran
-    inside = {str(layout.joinpath(*package.split("."))): folder for package, folder in MAPPING.items()}
-    found = []
-    for line in done.stdout.splitlines():
-        path = line.split(":", 1)[0]
-        for prefix, folder in sorted(inside.items(), key=lambda item: -len(item[0])):
-            if path.startswith(prefix + "/"):
-                path = folder + path[len(prefix):]
-                break
-        if path in CLEAN and ": error:" in line:
-            found.append(line)
+    report = [layout_module().to_sources(line, layout) for line in done.stdout.splitlines()]
+    found = [line for line in report if ": error:" in line and line.split(":", 1)[0] in CLEAN]
     assert not found, "\n".join(found)
