@@ -276,8 +276,8 @@ def _small(text: str, lang: str | None) -> list[Value]:
         unit = m.group("unit")
         if re.match(r"\s*\d", text[m.end():]):
             continue  # "4 tháng 2" is a date (4 February), not four months
-        if re.match(r"\s*(?:ago|earlier|before|trước|vorher|zuvor|atrás)\b", text[m.end():], re.I):
-            continue  # "two years ago" says when, not how long
+        if re.match(r"\s*(?:ago|earlier|before|trước|vorher|zuvor|atrás)\b|-old\b", text[m.end():], re.I):
+            continue  # "two years ago" says when, "a 400 year-old church" how old: not how long
         amount = _amount(m.group("n"), lang)
         if amount is None:
             continue

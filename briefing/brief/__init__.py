@@ -39,8 +39,15 @@ DISPUTED = 0.5  # a claim another source gives other figures or dates for is thi
 _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[YONHAP]"
 
 
+# Wiki source left in a page: "{{w|Jang Song-thaek}}" reads "Jang Song-thaek", "[[a|b]]" reads "b".
+_WIKI_NAME = re.compile(r"\{\{w\|([^{}|]+)(?:\|[^{}]*)?\}\}|\[\[(?:[^\[\]|]*\|)?([^\[\]|]+)\]\]")
+_WIKI_OTHER = re.compile(r"\{\{[^{}]*\}\}")
+_BULLET = re.compile(r"^\s*[•·▪■◦]\s*")
+
+
 def _clean(text: str) -> str:
-    return " ".join(_TAG.sub("", text).split())
+    text = _WIKI_OTHER.sub("", _WIKI_NAME.sub(lambda m: m.group(1) or m.group(2), text))
+    return " ".join(_BULLET.sub("", _TAG.sub("", text)).split())
 
 
 class _Notes:
@@ -233,7 +240,7 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
         return BACKING * min(1.0, len(s.support) / min(sources, 3))
 
     whole = [s for s in candidates if short[s.unit.key]]
-    facts = greedy(whole, record, KEY_FACTS[1], lambda s: short[s.unit.key], bonus=bonus)
+    facts = greedy(whole, record, KEY_FACTS[1], lambda s: short[s.unit.key], bonus=bonus, also=lambda s: s.support)
     if len(facts) < KEY_FACTS[0]:  # too few fit one row whole: the longer ones, best first
         rest = [s for s in candidates if s not in facts]
         facts += greedy(rest, record, KEY_FACTS[0] - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
@@ -363,7 +370,7 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, 
             label = DateRef(0, 0, "", "day", dt.date(y, m, d)).label
         per_article = {}
         for u, _ in mentions:  # a source giving other figures for that day is not cited for this line
-            if u is unit or not claims.conflicts(unit, u):
+            if u is unit or not claims.conflicts(unit, u, corpus):
                 per_article.setdefault(u.article.id, u)
         body = _clean(unit.text) if unit.english and _fits(unit, room, f"{label}: ") else _entity_summary(unit, corpus)
         if not body:
@@ -392,7 +399,7 @@ def _differences(corpus: Corpus, pool: list[Scored], weight, notes: _Notes, reco
             lines.append(notes.line(f"Dates differ on “{opening}…”: {parts}.", units, agree=1))
         else:
             value = next((v for v in first.values if v.shown == sides[0][0] or v.normalised == sides[0][0]), None)
-            lead = " ".join(first.text[: value.start].split()[-4:]) if value else ""
+            lead = " ".join(first.text[: value.start].split(",")[-1].split()[-4:]) if value else ""  # words of its own clause
             lines.append(notes.line(f"Figures differ: {lead[:1].upper() + lead[1:]} {parts}.".replace(":  ", ": "), units, agree=1))
         record.add(units)  # its figures are said: NUMBERS need not repeat them
     for name, a, snip_a, b, snip_b in opposite_claims(corpus):

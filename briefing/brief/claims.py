@@ -28,6 +28,7 @@ DATE_CONFLICT_DAYS = 7  # two dates of one event further apart than this are two
 CONTEXT_WORDS = 4  # words either side of a figure that say what it measures
 STEM = 5  # letters compared of a context word: "killed", "killing" and "kills" agree
 NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+PLACES = ("GPE", "LOC", "FAC")
 SHARED_NAMES = 0.5  # share of a claim's names a supporter must name too
 
 
@@ -69,9 +70,28 @@ def _noun(value: Value) -> str:
     return re.sub(r"(?:es|s)$", "", head)
 
 
-def same_quantity(a: Unit, va: Value, b: Unit, vb: Value) -> bool:
-    """Whether two figures measure the same thing: comparable, and said in the same words."""
+def _clause(unit: Unit, value: Value) -> str:
+    """The part of the sentence between the punctuation around a figure ("57 people on Bohol")."""
+    text = unit.text
+    start = max(text.rfind(mark, 0, value.start) for mark in ",;:(") + 1
+    ends = [i for i in (text.find(mark, value.end) for mark in ",;)") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _places(unit: Unit, value: Value, corpus: Corpus | None) -> set[str]:
+    if corpus is None:
+        return set()
+    clause = _clause(unit, value)
+    return {e for e in unit.entities if corpus.labels.get(e) in PLACES and corpus.name(e) in clause}
+
+
+def same_quantity(a: Unit, va: Value, b: Unit, vb: Value, corpus: Corpus | None = None) -> bool:
+    """Whether two figures measure the same thing: comparable, said in the same words, and
+    not of two different places ("57 on Bohol" and "15 in Cebu" are a breakdown)."""
     if va.kind != vb.kind or va.currency != vb.currency:
+        return False
+    pa, pb = _places(a, va, corpus), _places(b, vb, corpus)
+    if pa and pb and not pa & pb:
         return False
     if va.kind == "count":
         if not (a.english and b.english) or _noun(va) != _noun(vb):
@@ -81,7 +101,7 @@ def same_quantity(a: Unit, va: Value, b: Unit, vb: Value) -> bool:
     return bool(context(a, va) & context(b, vb)) or (va.kind == "duration" and a.english != b.english)
 
 
-def figure_conflicts(a: Unit, b: Unit) -> list[tuple[Value, Value]]:
+def figure_conflicts(a: Unit, b: Unit, corpus: Corpus | None = None) -> list[tuple[Value, Value]]:
     """Figures of `a` and `b` for the same quantity that differ (each matches nothing in the other)."""
     out = []
     for va in a.values:
@@ -90,7 +110,7 @@ def figure_conflicts(a: Unit, b: Unit) -> list[tuple[Value, Value]]:
         for vb in b.values:
             if any(same_figure(vb, x) for x in a.values):
                 continue
-            if same_quantity(a, va, b, vb):
+            if same_quantity(a, va, b, vb, corpus):
                 out.append((va, vb))
     return out
 
@@ -107,9 +127,9 @@ def date_conflicts(a: Unit, b: Unit) -> list[tuple[DateRef, DateRef]]:
     return [(x, y) for x in da for y in db if 0 < abs((x.date - y.date).days) <= DATE_CONFLICT_DAYS][:1]
 
 
-def conflicts(a: Unit, b: Unit) -> list[Conflict]:
+def conflicts(a: Unit, b: Unit, corpus: Corpus | None = None) -> list[Conflict]:
     found = []
-    for va, vb in figure_conflicts(a, b):
+    for va, vb in figure_conflicts(a, b, corpus):
         key = ("figure", va.kind, va.currency, _noun(va), tuple(sorted(context(a, va) & context(b, vb))))
         found.append(Conflict(a, b, va.shown, vb.shown, "figure", key))
     for x, y in date_conflicts(a, b):
@@ -144,7 +164,7 @@ def numerals(unit: Unit) -> set[str]:
 
 def supports(claim: Unit, other: Unit, corpus: Corpus) -> bool:
     """`other` states `claim`: no conflict, all of its figures, and most of its names."""
-    if conflicts(claim, other):
+    if conflicts(claim, other, corpus):
         return False
     if not all(any(same_figure(v, w) for w in other.values) for v in claim.values):
         return False

@@ -138,9 +138,11 @@ class Record:
         return unit.key in self.used or " ".join(unit.text.split()) in self.texts
 
 
-def greedy(candidates: list, record: Record, k: int, shown, unit_of=lambda c: c.unit, bonus=lambda c: 0.0) -> list:
+def greedy(candidates: list, record: Record, k: int, shown, unit_of=lambda c: c.unit, bonus=lambda c: 0.0,
+           also=lambda c: ()) -> list:
     """Up to k candidates, each the best gain / cost**SCALE (times 1 + `bonus`) over what is
-    said, where `shown(c)` is the text the screen would show and its length the cost.
+    said, where `shown(c)` is the text the screen would show and its length the cost;
+    `also(c)`: sentences that say the same (another source's), said with it.
 
     A candidate adding nothing new is never taken. Ties go to the earlier candidate.
     """
@@ -150,6 +152,8 @@ def greedy(candidates: list, record: Record, k: int, shown, unit_of=lambda c: c.
     while rest and len(picked) < k:
         def value(c) -> float:
             text = texts[id(c)]
+            if record.said(unit_of(c)):
+                return -1.0  # said already, in another source's words
             g = record.gain(unit_of(c), text)
             return g / max(1.0, len(text)) ** SCALE * (1 + bonus(c)) if g > 0 else -1.0
 
@@ -159,4 +163,5 @@ def greedy(candidates: list, record: Record, k: int, shown, unit_of=lambda c: c.
         choice = rest.pop(best)
         picked.append(choice)
         record.add([unit_of(choice)], texts[id(choice)])
+        record.used.update(u.key for u in also(choice))  # the sentences stating the same claim
     return picked

@@ -97,29 +97,46 @@ def _far_apart(a: Unit, b: Unit) -> bool:
     return bool(da and db and abs((da - db).days) > 90)
 
 
+MAX_SIDES = 4  # more sides than this on one line say only that the figure is unsettled
+
+
 def disagreeing(pool: Sequence[Scored]) -> list[list[tuple[str, list[Unit]]]]:
     """Disagreements over a figure or a date, each as its sides: (what a side says, its units),
-    the side most sources take first. Sources stating one side's figure join that side."""
+    the side most sources take first. Conflicting pairs about the same kind of quantity that
+    share a sentence are one disagreement ("20 people" vs "93" vs "144"); sources stating one
+    side's figure join that side."""
     backing = {s.unit.key: s.support for s in pool}
-    groups: dict[tuple, dict[str, list[Unit]]] = {}
+    parent: dict[tuple, tuple] = {}
+
+    def find(x: tuple) -> tuple:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    said: dict[tuple, dict[tuple, str]] = {}  # group kind -> unit key -> what it says
+    units: dict[tuple, Unit] = {}
     for scored in pool:
         for c in scored.conflicts:
-            sides = groups.setdefault(c.key, {})
-            for said, unit in ((c.said_a, c.a), (c.said_b, c.b)):
-                members = sides.setdefault(said, [])
-                for u in (unit, *backing.get(unit.key, ())):  # who states the same claim takes the same side
-                    if all(m.article.id != u.article.id for m in members):
-                        members.append(u)
+            kind = c.key[:4]  # figure, kind, currency, noun (or the date)
+            a, b = (kind, c.a.key), (kind, c.b.key)
+            parent[find(a)] = find(b)
+            said.setdefault(kind, {})[c.a.key] = c.said_a
+            said[kind][c.b.key] = c.said_b
+            units[c.a.key], units[c.b.key] = c.a, c.b
+    groups: dict[tuple, dict[str, list[Unit]]] = {}
+    for kind, says in said.items():
+        for key, value in says.items():
+            sides = groups.setdefault(find((kind, key)), {})
+            members = sides.setdefault(value, [])
+            for u in (units[key], *backing.get(key, ())):  # who states the same claim takes the same side
+                if all(m.article.id != u.article.id for m in members):
+                    members.append(u)
     out = []
-    seen: set[frozenset] = set()
     for sides in groups.values():
-        # a source on both sides (two of its sentences) is left out of neither: it is shown
         ranked = sorted(sides.items(), key=lambda kv: (-len({u.article.id for u in kv[1]}), kv[0]))
-        key = frozenset(said for said, _ in ranked)
-        if len(ranked) < 2 or key in seen:
-            continue
-        seen.add(key)
-        out.append(ranked)
+        if len(ranked) >= 2:
+            out.append(ranked[:MAX_SIDES])
+    out.sort(key=lambda r: -sum(len(us) for _, us in r))  # the widest disagreement first
     return out
 
 

@@ -43,9 +43,21 @@ _SHOWS = re.compile(
 )
 
 
+# Wiki source left in a page: "[[File:x.jpg|thumb|...]]" is an image with its caption.
+_WIKI_FILE = re.compile(r"^\s*\[\[(?:File|Image|Datei|Fichier|Archivo|파일|ファイル|文件|Tập tin):", re.I)
+# A list item kept from the page: a gallery, a "related stories" list, a "7/23 [Topic] ..." link.
+_BULLET = re.compile(r"^\s*[•·▪■◦]\s")
+_LINK_STAMP = re.compile(r"^\s*[•·▪■◦]\s*\d{1,2}[/.]\d{1,2}\b")
+_ENDS = re.compile(r"[.!?。！？…”\"'’)]\s*$")
+
+
 def is_caption(paragraph: str) -> bool:
-    """A photo caption or credit line, in any of the outlets' usual forms."""
+    """A photo caption or credit line, or a page's list of links, in the outlets' usual forms."""
     text = " ".join(paragraph.split())
-    if not text or len(text.split()) > CAPTION_WORDS:
+    if not text:
+        return False
+    if _WIKI_FILE.search(text) or _LINK_STAMP.search(text) or (_BULLET.search(text) and not _ENDS.search(text)):
+        return True
+    if len(text.split()) > CAPTION_WORDS:
         return False
     return bool(_CREDIT.search(text) or _DATELINE_END.search(text) or _SHOWS.search(text))

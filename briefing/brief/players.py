@@ -64,7 +64,7 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
 
     # people first: an executive reads "who", then "which company"
     ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -len(first[e]), -mentions[e], e))
-    ranked = [e for e in ranked if not _reports_only(e, corpus)]
+    ranked = [e for e in ranked if not named_otherwise(e, corpus)]
     out = []
     for e in distinct(ranked, corpus, limit * 2):
         name = corpus.name(e)
@@ -90,14 +90,17 @@ _AFTER_OUTLET = re.compile(r"^\W*(?:news agency|state media|reported|reports|'s 
 _BEFORE_OUTLET = re.compile(r"\b(?:according to|told|citing|cited by|quoted by|reported by|state-run|state media)\s*$", re.I)
 # A place the model took for a person: "in X", "near X", "X town"
 _BEFORE_PLACE = re.compile(r"\b(?:in|near|outside|at)\s*$", re.I)
-_AFTER_PLACE = re.compile(r"^\s+(?:town|city|county|province|village|district|region|prefecture)\b", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|near|outside)\s*$", re.I)  # "in Bohol": an organisation is rarely "in" it
+_AFTER_PLACE = re.compile(r"^\s+(?:town|city|county|province|village|district|region|prefecture|island)\b", re.I)
 
 
-def _reports_only(e: str, corpus: Corpus) -> bool:
+def named_otherwise(e: str, corpus: Corpus) -> bool:
     """A name mostly used as where news came from ("told Xinhua", "Xinhua reported"): an
-    outlet, not an actor; or a "person" mostly found "in" it or followed by "town": a place."""
+    outlet, not an actor; or one mostly found "in" it or followed by "town": a place."""
     label = corpus.labels.get(e)
     entity = corpus.entities.get(e)
+    if re.search(r"[`\"“”]|^the\b", corpus.name(e)):
+        return True  # "the Pacific ``Rim of Fire": a phrase the model took for a name
     names = sorted({corpus.name(e), *(entity.aliases if entity else ())}, key=len, reverse=True)
     seen = other = 0
     for unit in corpus.units:
@@ -109,7 +112,8 @@ def _reports_only(e: str, corpus: Corpus) -> bool:
                 before, after = unit.text[: m.start()], unit.text[m.end() :]
                 seen += 1
                 outlet = _AFTER_OUTLET.search(after) or _BEFORE_OUTLET.search(before)
-                place = label == "PERSON" and (_BEFORE_PLACE.search(before) or _AFTER_PLACE.search(after))
+                place = _BEFORE_PLACE.search(before) if label == "PERSON" else None
+                place = place or _AFTER_PLACE.search(after) or (label == "ORG" and _IN_PLACE.search(before))
                 other += bool(outlet or place)
             if found:
                 break

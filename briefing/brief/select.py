@@ -19,19 +19,22 @@ from .features import Corpus, Unit
 WEIGHTS = {"relevance": 0.35, "centrality": 0.2, "support": 0.25, "information": 0.2}
 POOL = 60  # sentences compared against the whole corpus
 SUPPORT_SIMILARITY = 0.28  # cosine above which another source's sentence may back a claim (claims.supports decides)
-CONFLICT_SIMILARITY = 0.35  # cosine above which two sentences with other figures are about the same thing
+CONFLICT_SIMILARITY = 0.25  # cosine above which two sentences with other figures may be about the same thing (claims decides)
 ECHO_SIMILARITY = 0.15  # cosine above which another source says something like it: not "Only [n]"
 REDUNDANT = 0.45  # cosine above which two picks say the same thing
 ORG_LABELS = {"ORG"}
 
 
 def default_focus(corpus: Corpus, limit: int = 3) -> tuple[str, ...]:
-    """The organisations mentioned by the most sources, then most often: entity ids."""
+    """The organisations mentioned by the most sources (two at least), then most often, that
+    are not outlets or places (players.named_otherwise): entity ids."""
+    from .players import named_otherwise  # players imports this module
     mentions: Counter[str] = Counter()
     for unit in corpus.units:
         mentions.update(unit.entities)
-    orgs = [e for e in mentions if corpus.labels.get(e) in ORG_LABELS]
     n = max(1, len(corpus.by_article))
+    shared = 2 if n > 1 else 1  # what one source alone names is not what the corpus is about
+    orgs = [e for e in mentions if corpus.labels.get(e) in ORG_LABELS and corpus.spread[e] >= shared and not named_otherwise(e, corpus)]
     # central = often mentioned, by many sources (a single source's pet company stays out)
     ranked = sorted(orgs, key=lambda e: (-mentions[e] * (corpus.spread[e] / n) ** 0.5, e))
     return tuple(distinct(ranked, corpus, limit))
@@ -141,8 +144,9 @@ def similar(unit: Unit, postings: dict[str, list[Unit]], floor: float = SUPPORT_
                 continue
             dots[id(other)] += weight * other.vec[term]
             seen[id(other)] = other
-    found = [(dot, seen[key]) for key, dot in dots.items() if dot >= floor]
-    return sorted(found, key=lambda p: (-p[0], p[1].key))
+    # the index skips common terms to find candidates fast; their similarity counts every term
+    found = [(tx.cosine(unit.vec, seen[key].vec), seen[key]) for key in dots]
+    return sorted(((dot, u) for dot, u in found if dot >= floor), key=lambda p: (-p[0], p[1].key))
 
 
 def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> tuple[tuple[Unit, ...], tuple[Conflict, ...], bool]:
@@ -154,7 +158,7 @@ def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> t
     for dot, other in alike:
         if dot < SUPPORT_SIMILARITY:
             continue
-        found = claims.conflicts(unit, other) if dot >= CONFLICT_SIMILARITY else []
+        found = claims.conflicts(unit, other, corpus) if dot >= CONFLICT_SIMILARITY else []
         disputes.extend(found)
         if not found and other.article.id not in backing and claims.supports(unit, other, corpus):
             backing[other.article.id] = other

@@ -129,6 +129,9 @@ def test_captions_and_credits_are_furniture():
     assert not is_caption("SEOUL (Reuters) - Samsung Electronics said on Tuesday it would invest $5 billion in a plant.")
     assert not is_caption("The quake struck on Oct. 15, 2013, killing 93 people across the island.")
     assert not is_caption("The result is seen as a defeat for the ruling party.")
+    assert is_caption("[[File:Soldier at the border 2005.jpg|thumb|left|{{w|Army}} {{file photo}}]]")
+    assert is_caption("  • 7/23 [Current Affairs Roundtable] Netizens discuss the withdrawal")  # a related-stories link
+    assert not is_caption("• The quake killed 93 people, officials said.")
     quake = corpus(
         [("a", dt.date(2013, 10, 16), ["Residents walk past a collapsed church in Loboc, Bohol, Oct. 16, 2013.",
                                       "A 7.2 earthquake killed 93 people in Bohol on Tuesday."]),
