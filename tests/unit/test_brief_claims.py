@@ -191,3 +191,22 @@ def test_attributed_quotes_are_found_and_exported():
     assert b.quotes[0] in b.key_facts  # the weightiest quote is on the screen
     md = markdown(b, analysis)
     assert "## Who said what" in md and "knew exactly what they wanted" in md.split("## Who said what")[1]
+
+
+def test_a_breakdown_by_place_is_no_disagreement_and_one_quantity_is_one_line():
+    places = {"Bohol": "GPE", "Cebu": "GPE", "Philippines": "GPE"}
+    breakdown = corpus(
+        [("a", None, ["The earthquake in the Philippines killed 57 people on Bohol, and 15 people in Cebu, officials said."]),
+         ("b", None, ["The earthquake in the Philippines killed 15 people in Cebu, a spokesman said."])],
+        places,
+    )
+    assert not [l.text for l in build(breakdown).differences if l.text.startswith("Figures differ")]
+    toll = corpus(
+        [("a", None, ["A strong earthquake hit the Philippines on Tuesday, killing at least 20 people in the region."]),
+         ("b", None, ["A strong earthquake hit the Philippines on Tuesday, killing at least 93 people in the region."]),
+         ("c", None, ["A strong earthquake hit the Philippines on Tuesday, killing at least 144 people in the region."]),
+         ("d", None, ["A strong earthquake hit the Philippines on Tuesday, killing at least 20 people in the region."])],
+        places,
+    )
+    differ = [l.text for l in build(toll).differences if l.text.startswith("Figures differ")]
+    assert len(differ) == 1 and "20 people [1][4]" in differ[0] and "93 people [2]" in differ[0] and "144 people [3]" in differ[0], differ
