@@ -158,7 +158,7 @@ def write(path: Path | str, text: str, protect: Iterable[Path | str] = ()) -> No
 
 
 def check_target(path: Path | str, protect: Iterable[Path | str] = ()) -> os.stat_result | None:
-    """What `path` leads to (None if nothing yet); UserError for a folder or a protected file."""
+    """What `path` leads to (None if nothing yet); UserError for a folder, a disk or a protected file."""
     path = Path(path)
     try:
         info = os.stat(path)  # follows links: what the name leads to
@@ -166,6 +166,8 @@ def check_target(path: Path | str, protect: Iterable[Path | str] = ()) -> os.sta
         return None
     if stat.S_ISDIR(info.st_mode):
         raise UserError(f"{sanitize.path(path)} is a folder: give a file name, e.g. {sanitize.path(path / 'briefing.md')}")
+    if stat.S_ISBLK(info.st_mode):  # a disk: a briefing written onto it would destroy it
+        raise UserError(f"{sanitize.path(path)} is a disk (block device): give a file name")
     if _is_one_of(info, protect):
         raise UserError(f"{sanitize.path(path)} is one of the articles being briefed (or its translation): choose another output file")
     return info

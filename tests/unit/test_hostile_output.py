@@ -81,6 +81,15 @@ def test_a_character_device_is_written_into_not_replaced(tmp_path):
     assert stat.S_ISCHR(info.st_mode) and info.st_rdev == os.makedev(1, 3)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="creating a device node needs root")
+def test_a_block_device_is_refused(tmp_path):
+    disk = tmp_path / "disk"
+    os.mknod(disk, 0o600 | stat.S_IFBLK, os.makedev(7, 250))  # a loop device number nobody uses
+    with pytest.raises(UserError, match="block device"):
+        write(disk, "# briefing\n")
+    assert stat.S_ISBLK(os.lstat(disk).st_mode)
+
+
 def test_dev_null_is_left_as_it_is():
     before = os.lstat("/dev/null")
     write("/dev/null", "# briefing\n")  # harmless to write; the bug was replacing it
