@@ -4,7 +4,7 @@ Outlets run agency copy with their own headline, a trimmed tail or an added
 paragraph, so exact hashes miss them. Each article's text becomes a set of
 5-word shingles (CJK characters count as words); MinHash signatures with LSH
 banding propose pairs, and a pair is a copy when one text's shingles are mostly
-(CONTAINMENT) inside the other's, measured exactly, so a trimmed copy counts.
+(CONTAINMENT) inside the other's, measured exactly, so a trimmed or edited copy counts.
 Copies count as one source when the briefing counts agreement.
 """
 
@@ -18,9 +18,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 SHINGLE = 5  # words per shingle: long enough that two independent reports rarely share one
-PERMUTATIONS = 64
-BANDS = 32  # 32 bands of 2 rows: pairs with Jaccard above ~0.2 become candidates
-CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer one
+PERMUTATIONS = 128
+BANDS = 64  # 64 bands of 2 rows: a pair with Jaccard 0.23 is a candidate with p = 0.97, one with 0.01 with p = 0.006
+# Share of the shorter text's shingles found in the longer one. Measured on real copies of one
+# AP story in three outlets (one edited: British spelling, "yesterday", sentences added): 0.40-0.58;
+# on six independent reports of the same event, some quoting the same people: 0.00-0.11.
+CONTAINMENT = 0.3
 MIN_SHINGLES = 20  # a text shorter than this (a headline, a brief) is nobody's copy
 _PRIME = (1 << 31) - 1
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")

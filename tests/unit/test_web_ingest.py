@@ -140,9 +140,11 @@ def test_copies_of_one_wire_story_are_grouped_and_independent_reports_are_not() 
         ("a", "Bank lifts rates again\n\n" + WIRE),
         ("b", "Rates up for third time\n\n" + WIRE[: int(len(WIRE) * 0.75)]),  # trimmed copy, own headline
         ("c", "Inflation fight goes on\n\n" + WIRE + " Analysts at two banks expect another rise in June."),
+        ("e", "Third rise for rates\n\n" + WIRE.replace("Thursday", "yesterday").replace("Markets reacted calmly",
+              "Some lenders moved at once to raise mortgage rates. Markets reacted calmly").replace("economists", "City economists")),
         ("d", "The central bank on Thursday increased borrowing costs for a third time in 2024. Governors cited "
               "stubborn inflation in services and strong pay deals. Economists had largely predicted the move, and "
               "the currency barely moved in the hours after the announcement, traders said."),
     ]
-    assert dedupe.groups(texts) == [("a", "b", "c")]
-    assert dedupe.source_of(dedupe.groups(texts)) == {"a": "a", "b": "a", "c": "a"}
+    assert dedupe.groups(texts) == [("a", "b", "c", "e")]
+    assert dedupe.source_of(dedupe.groups(texts)) == {"a": "a", "b": "a", "c": "a", "e": "a"}
