@@ -289,3 +289,39 @@ def test_download_folders_of_killed_runs_are_cleaned(server, tmp_path, argos_dir
     Routes.routes["/index.json"] = json.dumps([entry("de", "en", [f"{server}/de.argosmodel"])]).encode()
     commands.run("install", ["de"], [], io.StringIO(), io.StringIO())
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_a_download_killed_midway_is_cleaned_by_the_next_install(
+    signal_name, server, tmp_path, argos_dirs, copy_model, monkeypatch  # noqa: F811
+):
+    import signal
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    good = argosmodel(copy_model, tmp_path / "dl", "de").read_bytes()
+    Routes.routes["/slow.argosmodel"] = good + bytes(200_000)  # long enough to be caught midway
+    Routes.slow.add("/slow.argosmodel")
+    Routes.routes["/index.json"] = json.dumps([entry("de", "en", [f"{server}/slow.argosmodel"])]).encode()
+    code = (
+        "import sys; from pathlib import Path; from argostranslate import settings\n"
+        f"settings.remote_package_index = {server + '/index.json'!r}\n"
+        "from briefing.translate import commands\n"
+        "commands.install(['de'], folder=Path(sys.argv[1]))\n"
+    )
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    child = subprocess.Popen([sys.executable, "-c", code, str(argos_dirs)], env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(commands.DOWNLOAD_PREFIX) and any(p.iterdir()) for p in scratch.iterdir()):
+        assert time.monotonic() < deadline and child.poll() is None, "the download never started"
+        time.sleep(0.05)
+    child.send_signal(getattr(signal, signal_name))
+    child.wait(timeout=30)
+    left = [p for p in scratch.iterdir() if p.name.startswith(commands.DOWNLOAD_PREFIX)]
+    assert left and installed_packages(argos_dirs) == []  # what the killed run left behind
+    Routes.routes["/slow.argosmodel"] = good
+    Routes.slow.clear()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    commands.run("install", ["de"], [], io.StringIO(), io.StringIO())
+    assert list(scratch.iterdir()) == [] and [p.from_code for p in installed_packages(argos_dirs)] == ["de"]
