@@ -264,6 +264,8 @@ def _numbers(corpus: Corpus, weight, notes: _Notes, record: Record, room: int) -
         if "#" + normalised in record.covered:
             continue  # the bottom line or a key fact states it already
         unit, value = min(mentions, key=lambda m: (not m[0].english, not _fits(m[0], room - 10), m[0].key))
+        if unit.english and not tx.is_statement(unit.text):
+            continue  # a headline or a broken sentence carries no figure worth a line
         if unit.key not in rows:
             rows[unit.key] = ([], [], _clean(unit.text) if unit.english else _untranslated_figure(unit, corpus))
         values, units, _ = rows[unit.key]
@@ -305,8 +307,8 @@ def _original_dates(corpus: Corpus) -> list[tuple[Unit, DateRef]]:
 
 
 def _entity_summary(unit: Unit, corpus: Corpus) -> str:
-    """An untranslated sentence shown by what it names: "Org, Person — Place, $5B (vi, untranslated).";
-    an English one too long for the screen the same way, without the note (or "" when it names no one)."""
+    """An untranslated sentence shown by what it names: "Org, Person — Place, $5B (vi, untranslated).",
+    or "" when it names fewer than two; an English one too long for the screen by its players."""
     text = unit.text
 
     def order(e: str) -> tuple:
@@ -317,9 +319,9 @@ def _entity_summary(unit: Unit, corpus: Corpus) -> str:
     who = by_label(("ORG",)) + by_label(("PERSON",))
     where = by_label(PLACE_LABELS) + list(dict.fromkeys(v.normalised for v in unit.values))
     body = ", ".join(who) + (" — " + ", ".join(where) if where else "")
-    if unit.english:  # a sentence too long to show whole: what it names, or nothing
-        return f"{body}." if who else ""
-    return f"{body or tx.shorten(text, 80)} ({unit.article.lang}, untranslated)."
+    if unit.english:  # a sentence too long to show whole: who took part, when two players at least
+        return f"{body}." if len(who) >= 2 else ""
+    return f"{body} ({unit.article.lang}, untranslated)." if len(who) + len(where) >= 2 else ""
 
 
 def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, limit: int = 6) -> list[Line]:
@@ -332,7 +334,7 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, 
     and every sentence are already there is left out. The latest event is always kept: it is how the story developed.
     """
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
-    english = [(u, d) for u in corpus.units if u.english and u.usable for d in u.dates]
+    english = [(u, d) for u in corpus.units if u.english and u.usable and tx.is_statement(u.text) for d in u.dates]
     for unit, d in english + _original_dates(corpus):
         if d.key:
             events.setdefault(d.key, []).append((unit, d))

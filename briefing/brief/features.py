@@ -22,7 +22,8 @@ from .timeline import DateRef, find_dates
 # Lines that are page furniture, not reporting (English view; any corpus).
 _BOILERPLATE = re.compile(
     r"advertisement|all rights reserved|copyright|©|subscribe|sign up|newsletter|click here|read more|"
-    r"follow us|share this|related articles?|\[ad_\d+\]|@\w+\.\w+|^\s*by [A-Z][A-Z .'-]+\b|^photo\b",
+    r"follow us|share this|related articles?|\[ad_\d+\]|@\w+\.\w+|^\s*by [A-Z][A-Z .'-]+\b|^photo\b|"
+    r"stable version|this page was last (?:edited|modified)|retrieved from|^\s*categor(?:y|ies)\s*:",  # wiki pages
     re.I,
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…”\"'’)\]]\s*$")

@@ -180,7 +180,12 @@ def is_statement(text: str) -> bool:
     body = text.strip()
     if body.endswith("?") or body.startswith(("``", "“", '"', "'", "‘")) or not _balanced(body) or "``" in body:
         return False  # a question, a bare quotation, or the end of one opened sentences before
+    if not _TERMINAL.search(body):
+        return False  # a headline or a line of a list, not a sentence
     return bool(_VERB.search(body))
+
+
+_TERMINAL = re.compile(r"[.!?。！？](?:[\"'”’»)\]]|'')*$")
 
 
 def ends_whole(text: str) -> bool:
@@ -198,12 +203,20 @@ def _finish(text: str, end: str) -> str:
     return text if text.endswith((".", "!", "?", "…", "”", "\"", "’", "'")) else text + end
 
 
+_GOVERNED = re.compile(r"\b(?:since|until|till|before|after|by|from|of|to|between|as)\s*$", re.I)
+
+
+def _unless_governed(m: re.Match[str]) -> str:
+    """A relative date goes, unless a word needs it: "none since Wednesday" keeps it."""
+    return m.group(0) if _GOVERNED.search(m.string[: m.start()]) else ""
+
+
 def _reductions(body: str, end: str, drop_dates: bool):
     """Ever shorter forms of `body`, each step applied on top of the last."""
     steps = [*_ATTRIBUTION, _PARENTHETICAL, _APPOSITION] + ([_RELATIVE_DATE] if drop_dates else [])
     current = body
     for step in steps:
-        shorter = step.sub("", current)
+        shorter = step.sub(_unless_governed, current) if step is _RELATIVE_DATE else step.sub("", current)
         if shorter != current and len(shorter.split()) >= 4:
             current = _finish(shorter[:1].upper() + shorter[1:], end)
             yield current
