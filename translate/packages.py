@@ -31,7 +31,7 @@ from briefing.model import Article
 MAX_UNPACKED = 2 * 1024**3  # real Argos packages unpack to 100-400 MB
 MAX_MEMBERS = 10_000
 MAX_METADATA = 64 * 1024  # real metadata.json files are ~150-400 bytes
-REQUIRED_FIELDS = ("from_code", "to_code", "package_version")
+REQUIRED_FIELDS = ("from_code", "to_code")  # argostranslate defaults package_version to ""
 TOKENIZERS = ("sentencepiece.model", "bpe.model")  # argostranslate tries them in this order
 VOCABULARIES = (  # what CTranslate2 loads: one shared vocabulary, or one per side
     ("model/shared_vocabulary.json",),
@@ -158,7 +158,7 @@ def _read_package(folder: Path) -> InstalledPackage | None:
         path=folder,
         from_code=meta["from_code"],
         to_code=meta["to_code"],
-        version=sanitize.line(meta["package_version"])[:32],
+        version=sanitize.line(meta.get("package_version") or "0")[:32],  # "0": unversioned
         from_name=sanitize.line(meta.get("from_name", ""))[:64],
         to_name=sanitize.line(meta.get("to_name", ""))[:64],
         target_prefix=str(meta.get("target_prefix", "") or ""),

@@ -115,3 +115,15 @@ def test_a_malformed_bpe_model_costs_its_language_not_the_program(tmp_path, argo
     article, view = translate(argos_dirs, tmp_path, GERMAN)
     assert view.status is Provenance.UNTRANSLATED and view.text == article.text
     assert "bpe.model line 3 is not a pair of symbols" in view.notice and "\x1b" not in view.notice
+
+
+def test_a_package_without_package_version_is_used_as_version_0(tmp_path, argos_dirs, copy_model):  # noqa: F811
+    file = argosmodel(copy_model, tmp_path / "dl", "de")
+    rewritten = tmp_path / "unversioned.argosmodel"
+    with zipfile.ZipFile(file) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("metadata.json"):
+                data = b'{"from_code": "de", "to_code": "en"}'  # all argostranslate itself needs
+            target.writestr(info, data)
+    assert pk.install_file(rewritten, argos_dirs).label == "translate-de_en 0"
