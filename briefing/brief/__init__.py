@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
+from . import claims
 from . import text as tx
 from .amounts import figures
-from . import claims
 from .claims import names
 from .coverage import FOCUS, Record, greedy, is_lead
 from .differences import REFUSAL, disagreeing, opposite_claims, unconfirmed
@@ -22,8 +22,8 @@ from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players
 from .quotes import quotes
+from .select import Scored, default_focus, rank, relevance, resolve_focus
 from .timeline import DateRef, original_date
-from .select import Scored, default_focus, mmr, rank, relevance, resolve_focus
 
 __all__ = ["build", "fit_text"]
 
@@ -272,7 +272,7 @@ def _numbers(corpus: Corpus, weight, notes: _Notes, record: Record, room: int) -
         values.append(value.shown if unit.english else normalised)
         units.extend(u for u, _ in mentions)  # notes.cite drops repeats
     out = []
-    for key, (values, units, note) in rows.items():
+    for values, units, note in rows.values():
         if note:
             out.append(notes.line(f"{', '.join(values)}: {note}", units))
             record.add(units[:1])

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..numbers import Value
-from . import text as tx
 from .features import Corpus, Unit
-
-
-def context(unit: Unit, value: Value, words: int = 7) -> str:
-    """A few words either side of the figure, so the reader knows what it counts."""
-    text = unit.text
-    head, tail = text[: value.start], text[value.end :]
-    left = re.search(rf"(?:\S+\s+){{0,{words}}}$", head).group(0)
-    right = re.match(rf"\S*(?:\s+\S+){{0,{words}}}", tail).group(0)
-    left = ("… " if len(left) < len(head.rstrip()) else "") + left
-    right += " …" if len(right) < len(tail.rstrip()) else ""
-    return " ".join(f"{left}{value.text}{right}".split())
 
 
 def figures(corpus: Corpus, weight: Callable[[Unit], float], limit: int = 6) -> list[tuple[str, list[tuple[Unit, Value]]]]:
@@ -41,7 +28,3 @@ def figures(corpus: Corpus, weight: Callable[[Unit], float], limit: int = 6) -> 
 
     ranked = sorted(groups.items(), key=importance)[:limit]
     return [(key, sorted(mentions, key=lambda m: (-(m[0].english), m[0].key))) for key, mentions in ranked]
-
-
-def describe(unit: Unit, value: Value, width: int = 200) -> str:
-    return tx.shorten(context(unit, value), width)

@@ -172,6 +172,4 @@ def supports(claim: Unit, other: Unit, corpus: Corpus) -> bool:
     if not mine <= numerals(other) | {_plain(w.value) for w in other.values}:
         return False  # "5.7-magnitude" must be in the supporter too
     own = names(claim, corpus)
-    if own and len(own & names(other, corpus)) < min(SHARED_NAMES * len(own), 3):
-        return False
-    return True
+    return not own or len(own & names(other, corpus)) >= min(SHARED_NAMES * len(own), 3)

@@ -37,7 +37,7 @@ def concepts(unit: Unit) -> set[str]:
     out = {"@" + e for e in unit.entities}
     out |= {"#" + v.normalised for v in unit.values}
     out |= {"%" + d.key for d in unit.dates if d.key and d.precision in ("day", "monthday", "month")}
-    out |= {"w:" + t for t in unit.terms if not t[:1] in "@#%"}
+    out |= {"w:" + t for t in unit.terms if t[:1] not in "@#%"}
     return out
 
 

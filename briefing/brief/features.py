@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import numbers
-from ..model import Analysis, Article, Entity, EnglishView, Provenance, ViewSentence
+from ..model import Analysis, Article, EnglishView, Entity, Provenance, ViewSentence
 from . import text as tx
 from .furniture import is_caption
 from .timeline import DateRef, find_dates

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 
 from .. import sanitize
 from ..model import Briefing, Citation, Line, Provenance, Source
-from .text import compress, plural, reduce
+from .text import compress, plural
 
 GUTTER = 13
 # (section, rows) raised in this order until the screen is full
@@ -24,7 +24,8 @@ EXTRA = [
     ("bottom", 2), ("facts", 4), ("timeline", 2), ("differences", 2), ("numbers", 2), ("facts", 5), ("timeline", 3),
     ("players", 2), ("facts", 6), ("numbers", 3), ("timeline", 4), ("differences", 3), ("sources", 2), ("bottom", 3),
     ("timeline", 5), ("numbers", 4), ("differences", 4), ("timeline", 6), ("players", 3), ("numbers", 6),
-    ("differences", 6), ("timeline", 8), ("sources", 3), ("facts", 8), ("differences", 8), ("facts", 10), ("facts", 12),
+    ("differences", 6), ("timeline", 8), ("sources", 3),
+    ("facts", 8), ("differences", 8), ("facts", 10), ("facts", 12),
 ]  # a line takes one or LINE_ROWS rows: the counts are rows
 ORDER = ["title", "bottom", "facts", "players", "numbers", "timeline", "differences", "sources"]
 LABELS = {"bottom": "BOTTOM LINE", "facts": "KEY FACTS", "players": "PLAYERS", "numbers": "NUMBERS",
@@ -60,18 +61,6 @@ def marks(line: Line, limit: int = 4) -> str:
     notes = sorted({c.note for c in line.citations if c.note})
     shown = "".join(f"[{n}]" for n in notes[:limit])
     return shown + (f"+{len(notes) - limit}" if len(notes) > limit else "")
-
-
-def _item(text: str, suffix: str, width: int, dated: bool = False, whole: bool = True) -> str:
-    """One row: text made to leave room for its citation suffix, compressed to a whole
-    sentence when it can be (text.compress), cut with an ellipsis only as a last resort."""
-    suffix = f" {suffix}" if suffix else ""
-    room = width - cell_len(suffix)
-    text = safe(text)
-    short = compress(text, room, cell_len, drop_dates=dated) if whole else None
-    if short is None:
-        short = clip(reduce(text, drop_dates=dated) if whole else text, room)
-    return short + suffix
 
 
 def _rows(text: str, width: int, tail: str) -> int:
@@ -192,7 +181,7 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
 
     def lines_of(items: Sequence[Line], suffix=marks, dated: bool = False, pick=None):
         """Whole lines, one or LINE_ROWS rows each; a line that would be cut gives way to the next."""
-        shaped = [(l, r) for l in items if (r := _whole_rows(l.text, suffix(l), width, dated))]
+        shaped = [(line, r) for line in items if (r := _whole_rows(line.text, suffix(line), width, dated))]
 
         def render(k: int) -> list[Piece]:
             chosen = pick(shaped, k) if pick else shaped

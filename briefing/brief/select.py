@@ -1,4 +1,4 @@
-"""Which sentences earn a place: scoring, support across sources, and MMR.
+"""Which sentences are candidates: scoring, and support and conflicts across sources.
 
 score = relevance to the focus entities + centrality in the corpus + support from other
 sources + information (names, numbers, dates). Only a bounded pool of the best-scored
@@ -21,7 +21,6 @@ POOL = 60  # sentences compared against the whole corpus
 SUPPORT_SIMILARITY = 0.28  # cosine above which another source's sentence may back a claim (claims.supports decides)
 CONFLICT_SIMILARITY = 0.25  # cosine above which two sentences with other figures may be about the same thing (claims decides)
 ECHO_SIMILARITY = 0.15  # cosine above which another source says something like it: not "Only [n]"
-REDUNDANT = 0.45  # cosine above which two picks say the same thing
 ORG_LABELS = {"ORG"}
 
 
@@ -185,24 +184,3 @@ def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
         scored.append(Scored(unit, score, backing, disputes, echoed or bool(backing)))
     scored.sort(key=lambda s: (-s.score, s.unit.key))
     return scored
-
-
-def mmr(pool: Sequence[Scored], k: int, chosen: Sequence[Unit] = (), balance: float = 0.7) -> list[Scored]:
-    """Maximal marginal relevance: good, and unlike what is already chosen (in any source)."""
-    picked: list[Scored] = []
-    taken = list(chosen)
-    rest = list(pool)
-    while rest and len(picked) < k:
-        overlap = [max((tx.cosine(s.unit.vec, t.vec) for t in taken), default=0.0) for s in rest]
-
-        def gain(i: int) -> float:
-            return balance * rest[i].score - (1 - balance) * overlap[i] - (1.0 if overlap[i] >= REDUNDANT else 0.0)
-
-        i = max(range(len(rest)), key=gain)  # max keeps the first of equals: pool order breaks ties
-        best = rest.pop(i)
-        if overlap[i] >= REDUNDANT:
-            continue
-        picked.append(best)
-        taken.append(best.unit)
-        taken.extend(best.support)  # what backs a pick is said already, in another source
-    return picked

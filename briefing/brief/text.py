@@ -115,7 +115,10 @@ _LABEL = re.compile(r"^([^:.!?“”\"]{1,40}: )")  # "4 Feb 2025: ", "Not confi
 _ATTRIBUTION = [
     re.compile(r",? (?:according to|citing|as reported by|reported by) (?:[a-z][^,.;“”\"A-Z]{0,60}?)(?=[.!?]?[”\"’]?$)"),
     re.compile(r"^(?:according to|citing|as reported by) [^,]{1,80}, ", re.I),
-    re.compile(r"^(?:moreover|however|meanwhile|furthermore|in addition|additionally|also|separately|notably|still|instead|indeed|besides),\s+", re.I),
+    re.compile(
+        r"^(?:moreover|however|meanwhile|furthermore|in addition|additionally|also|separately|notably|still|instead|indeed|besides),\s+",
+        re.I,
+    ),
 ]
 _PARENTHETICAL = re.compile(r"\s*\((?![^()]*\d)[^()]{0,80}\)")  # no figure inside; not [brackets]: those are citations
 # ", CEO of X," after a name: the Players section gives the role
@@ -228,14 +231,6 @@ def _parts(text: str) -> tuple[str, str, str]:
     label, body = (m.group(1), text[m.end() :]) if m else ("", text)
     stripped = body.rstrip()
     return label, body, stripped[-1] if stripped and stripped[-1] in ".!?" else "."
-
-
-def reduce(text: str, drop_dates: bool = False) -> str:
-    """`text` without the parts compress() drops first: what a truncation should start from."""
-    label, body, end = _parts(text)
-    for current in _reductions(body, end, drop_dates):
-        body = current
-    return label + body
 
 
 def compress(text: str, width: int, measure=len, drop_dates: bool = False) -> str | None:

@@ -68,40 +68,40 @@ def test_a_different_figure_is_a_disagreement_never_support():
         if "jewels" in line.text and line.agree > 1:
             notes = {c.note for c in line.citations[: line.agree]}
             assert 2 not in notes or "nine" in line.text, line  # [2] says nine, not eight
-    differ = [l.text for l in b.differences if l.text.startswith("Figures differ")]
-    assert any("8 jewels [1][3]" in t and "9 jewels [2]" in t for t in differ), [l.text for l in b.differences]
+    differ = [line.text for line in b.differences if line.text.startswith("Figures differ")]
+    assert any("8 jewels [1][3]" in t and "9 jewels [2]" in t for t in differ), [line.text for line in b.differences]
 
 
 def test_agreement_counts_only_sources_with_the_same_figures():
     same = build(_theft())
-    jewels = [l for l in [*same.bottom_line, *same.key_facts] if "eight jewels" in l.text]
-    assert jewels and jewels[0].agree == 3, [(l.text, l.agree) for l in jewels]
+    jewels = [line for line in [*same.bottom_line, *same.key_facts] if "eight jewels" in line.text]
+    assert jewels and jewels[0].agree == 3, [(line.text, line.agree) for line in jewels]
     b = build(_theft(toll_b="nine"))
-    assert not [l for l in [*b.bottom_line, *b.key_facts] if "jewels" in l.text and l.agree > 2]
+    assert not [line for line in [*b.bottom_line, *b.key_facts] if "jewels" in line.text and line.agree > 2]
     # a contested figure is never shown as agreed: it is a difference, with each side's sources
-    assert not [l for l in [*b.bottom_line, *b.key_facts] if "jewels" in l.text]
+    assert not [line for line in [*b.bottom_line, *b.key_facts] if "jewels" in line.text]
 
 
 def test_durations_that_differ_are_shown_with_each_side():
     b = build(_theft())
-    differ = [l.text for l in b.differences if l.text.startswith("Figures differ")]
-    assert any("7 min [1]" in t and "4 min [2]" in t for t in differ), [l.text for l in b.differences]
+    differ = [line.text for line in b.differences if line.text.startswith("Figures differ")]
+    assert any("7 min [1]" in t and "4 min [2]" in t for t in differ), [line.text for line in b.differences]
 
 
 def test_a_weekday_that_differs_is_a_disagreement_over_the_date():
     b = build(_theft(weekday_b="Saturday"))
-    differ = [l.text for l in b.differences if l.text.startswith("Dates differ")]
-    assert any("19 May 2030 [1][3]" in t and "18 May 2030 [2]" in t for t in differ), [l.text for l in b.differences]
+    differ = [line.text for line in b.differences if line.text.startswith("Dates differ")]
+    assert any("19 May 2030 [1][3]" in t and "18 May 2030 [2]" in t for t in differ), [line.text for line in b.differences]
 
 
 def test_a_refusal_to_comment_is_no_difference():
     b = build(_theft())
-    assert not any("declined to comment" in l.text for l in b.differences), [l.text for l in b.differences]
+    assert not any("declined to comment" in line.text for line in b.differences), [line.text for line in b.differences]
 
 
 def test_only_means_no_other_source_states_it():
     b = build(_theft())
-    only = [l.text for l in b.differences if l.text.startswith("Only")]
+    only = [line.text for line in b.differences if line.text.startswith("Only")]
     assert not any("jewels" in t or "raid lasted" in t for t in only), only  # every source tells it
 
 
@@ -116,7 +116,7 @@ def test_opposite_outcomes_are_found_in_general():
         ],
         merger,
     )
-    differ = " ".join(l.text for l in build(analysis).differences)
+    differ = " ".join(line.text for line in build(analysis).differences)
     assert "approved" in differ and "rejected" in differ, differ
     assert "confirmed" in differ and "denied" in differ, differ
 
@@ -138,7 +138,7 @@ def test_captions_and_credits_are_furniture():
          ("b", dt.date(2013, 10, 16), ["A 7.2 earthquake killed 93 people in Bohol on Tuesday, officials said."])],
         {"Bohol": "GPE", "Loboc": "GPE"},
     )
-    text = " ".join(l.text for l in _all_lines(build(quake)))
+    text = " ".join(line.text for line in _all_lines(build(quake)))
     assert "Residents walk" not in text
 
 
@@ -186,7 +186,7 @@ def test_attributed_quotes_are_found_and_exported():
         THEFT,
     )
     b = build(analysis)
-    assert [l.text for l in b.quotes] == ["Laure Beccuau: “The thieves knew exactly what they wanted and left within minutes.”"]
+    assert [line.text for line in b.quotes] == ["Laure Beccuau: “The thieves knew exactly what they wanted and left within minutes.”"]
     assert b.quotes[0].citations[0].sentence == 1
     assert b.quotes[0] in b.key_facts  # the weightiest quote is on the screen
     md = markdown(b, analysis)
@@ -200,7 +200,7 @@ def test_a_breakdown_by_place_is_no_disagreement_and_one_quantity_is_one_line():
          ("b", None, ["The earthquake in the Philippines killed 15 people in Cebu, a spokesman said."])],
         places,
     )
-    assert not [l.text for l in build(breakdown).differences if l.text.startswith("Figures differ")]
+    assert not [line.text for line in build(breakdown).differences if line.text.startswith("Figures differ")]
     toll = corpus(
         [("a", None, ["A strong earthquake hit the Philippines on Tuesday, killing at least 20 people in the region."]),
          ("b", None, ["A strong earthquake hit the Philippines on Tuesday, killing at least 93 people in the region."]),
@@ -208,5 +208,5 @@ def test_a_breakdown_by_place_is_no_disagreement_and_one_quantity_is_one_line():
          ("d", None, ["A strong earthquake hit the Philippines on Tuesday, killing at least 20 people in the region."])],
         places,
     )
-    differ = [l.text for l in build(toll).differences if l.text.startswith("Figures differ")]
+    differ = [line.text for line in build(toll).differences if line.text.startswith("Figures differ")]
     assert len(differ) == 1 and "20 people [1][4]" in differ[0] and "93 people [2]" in differ[0] and "144 people [3]" in differ[0], differ
