@@ -100,7 +100,7 @@ async def latencies(paths: list[str] | None, presses: int) -> dict:
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(3000):
             await pilot.pause(0.01)
-            if app.articles and not app.busy:
+            if app.state.articles and not app.busy:
                 break
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -121,7 +121,7 @@ async def latencies(paths: list[str] | None, presses: int) -> dict:
             moves.append(time.perf_counter() - start)
             cpu["move"].append(time.process_time() - start_cpu)
         opens = []
-        for i in range(min(presses, 20)):
+        for _ in range(min(presses, 20)):
             start, start_cpu = time.perf_counter(), time.process_time()
             await pilot.press("enter")
             while not isinstance(app.screen, ReaderScreen):
@@ -132,6 +132,18 @@ async def latencies(paths: list[str] | None, presses: int) -> dict:
             await pilot.press("escape")
             await pilot.pause()
             await pilot.press("j")
+        filters = []  # typing into the library's filter: one keystroke, the table follows
+        await pilot.press("slash")
+        for letter in "samsung":
+            start, start_cpu = time.perf_counter(), time.process_time()
+            await pilot.press(letter)
+            await pilot.pause()
+            filters.append(time.perf_counter() - start)
+            cpu.setdefault("filter", []).append(time.process_time() - start_cpu)
+        await pilot.press("escape")
+        await pilot.pause()
+        result["filter_ms"] = 1000 * (statistics.median(filters) - base)
+        result["filter_cpu_ms"] = 1000 * statistics.median(cpu["filter"])
         result["pilot_ms"] = 1000 * base
         result["move_ms"] = 1000 * (statistics.median(moves) - base)
         result["open_ms"] = 1000 * (statistics.median(opens) - base)
@@ -196,6 +208,7 @@ def main() -> None:
         print(f"{'keypress -> repaint, move in list (' + label + ')':<48} {keys['move_ms']:8.1f} ms")
         print(f"{'keypress -> repaint, open article (' + label + ')':<48} {keys['open_ms']:8.1f} ms   (max {keys['open_max_ms']:.1f}; target < 50)")
         print(f"{'  CPU of it: move / open (' + label + ')':<48} {keys['move_cpu_ms']:8.1f} / {keys['open_cpu_ms']:.1f} ms")
+        print(f"{'keypress -> repaint, filter as you type (' + label + ')':<48} {keys['filter_ms']:8.1f} ms   (CPU {keys['filter_cpu_ms']:.1f})")
 
 
 if __name__ == "__main__":

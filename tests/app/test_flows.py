@@ -6,7 +6,7 @@ import threading
 import time
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from briefing.model import Analysis
 from briefing.store import Cache
@@ -14,6 +14,7 @@ from briefing.tui.screens.briefing import BriefingScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.text_pane import TextPane
 
 pytestmark = pytest.mark.anyio
@@ -35,7 +36,7 @@ async def test_library_lists_every_article_with_status(app_factory, ready):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleList)
         assert table.row_count == 5
         statuses = {str(table.get_row_at(i)[4]) for i in range(5)}
         assert "original" in statuses
@@ -60,7 +61,7 @@ async def test_list_paints_before_analysis(app_factory, ready):
             if started.is_set() and app.state.articles:
                 break
         await pilot.pause()
-        assert app.screen.query_one(DataTable).row_count == 5
+        assert app.screen.query_one(ArticleList).row_count == 5
         assert app.state.analysing
         release.set()
 
@@ -69,7 +70,7 @@ async def test_vim_keys_move_in_the_list(app_factory, ready):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleList)
         await pilot.press("j", "j")
         assert table.cursor_row == 2
         await pilot.press("k")
@@ -97,7 +98,7 @@ async def test_filter_as_you_type_and_clear(app_factory, ready):
         assert 0 < len(screen.shown) < 5
         assert all("kakao" in (a.title + a.text + app.state.views[a.id].text).casefold() for a in screen.shown)
         await pilot.press("enter")
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, ArticleList)
         await pilot.press("escape")
         assert len(screen.shown) == 5 and screen.query_text == ""
 
@@ -389,7 +390,7 @@ async def test_article_text_is_never_markup(app_factory, tmp_path, ready):
     app = app_factory(paths=[str(article)], cache=Cache(tmp_path / "c.sqlite3"), analyse=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot, analysed=False)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleList)
         assert "[bold red]loud[/bold red]" in table.get_row_at(0)[0].plain
         preview = app.screen.query_one("#preview-text")
         assert "[b]brackets[/b]" in str(preview.render())
@@ -425,10 +426,10 @@ async def test_mouse_selects_and_opens(app_factory, ready):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        table = app.screen.query_one(DataTable)
-        await pilot.click(DataTable, offset=(5, 3))  # the header is row 0 of the widget
+        table = app.screen.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(5, 3))  # the header is row 0 of the widget
         assert table.cursor_row == 2
-        await pilot.click(DataTable, offset=(5, 3))
+        await pilot.click(ArticleList, offset=(5, 3))
         await pilot.pause()
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
@@ -482,3 +483,17 @@ async def test_briefing_with_nothing_to_say_explains_why(app_factory, tmp_path, 
         assert "`briefing models install ja` translates it." in shown
         await pilot.press("enter")  # the note cites nothing: the cursor starts on the source row
         assert type(app.screen).__name__ == "ReaderScreen"
+
+
+async def test_filtering_changes_only_which_rows_are_drawn(app_factory, ready):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        rows = app.screen.query_one(ArticleList)
+        cells = rows.cells  # made once per state: a keystroke neither remakes nor re-measures them
+        await pilot.press("j", "slash", *"kakao")
+        assert 0 < rows.row_count < 5 and rows.cells is cells
+        await pilot.press("escape")
+        assert rows.row_count == 5 and rows.cells is cells
+        assert rows.selected_key == app.state.articles[1].id  # the cursor stayed on its article
+

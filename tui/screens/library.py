@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from briefing.model import Article, Entity
 
 from ..commands import LIBRARY, bindings
 from ..state import AppState
+from ..widgets.article_list import ArticleList
 from ..widgets.keybar import KeyBar
 from ..widgets.status import StatusLine
 from .base import AppScreen, content_changed
@@ -25,7 +26,7 @@ COLUMNS = (  # key, label, width (None: takes what is left)
     ("status", "Translation", 12),
     ("entities", "Ents", 4),
 )
-MIN_TITLE = 16
+NARROW = {"source": 8}  # narrow terminals: the file name gives way to the title
 
 
 class LibraryScreen(AppScreen):
@@ -45,7 +46,7 @@ class LibraryScreen(AppScreen):
         with Vertical(id="library-body"):
             yield Input(placeholder="Filter titles and text…", id="filter")
             yield Static(id="filter-bar")
-            yield DataTable(id="articles", cursor_type="row", zebra_stripes=False)
+            yield ArticleList(COLUMNS, id="articles")
             with VerticalScroll(id="preview", can_focus=True):
                 yield Static(id="preview-text")
         yield StatusLine()
@@ -55,35 +56,13 @@ class LibraryScreen(AppScreen):
         self.query_one("#filter").display = False
         self.query_one("#filter-bar").display = False
         self.query_one("#preview").border_title = "Preview"
-        table = self.query_one(DataTable)
-        for key, label, width in COLUMNS:
-            table.add_column(Text(label), key=key, width=width or MIN_TITLE)
+        self.query_one(ArticleList).narrow_columns = NARROW
         self.refresh_articles()
 
     def show_state(self, old: AppState, new: AppState) -> None:
         if content_changed(old, new):
             self._folded = {}  # the analysis adds English text to search
             self.refresh_articles()
-
-    def on_resize(self) -> None:
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        table = self.query_one(DataTable)
-        available = table.scrollable_content_region.width or self.size.width - 2
-        widths = {key: width for key, _, width in COLUMNS}
-        if available < 96:  # narrow terminals: the file name gives way to the title
-            widths["source"] = 8
-        fixed = sum(w for w in widths.values() if w) + 2 * table.cell_padding * len(COLUMNS)
-        widths["title"] = max(MIN_TITLE, available - fixed - 1)
-        changed = False
-        for key, width in widths.items():
-            column = table.columns.get(key)  # type: ignore[call-overload]
-            if column is not None and column.width != width:
-                column.width, column.auto_width, changed = width, False, True
-        if changed:
-            table._require_update_dimensions = True  # DataTable has no public "resize column"
-            table.refresh(layout=True)
 
     # -- the rows ------------------------------------------------------------
 
@@ -102,19 +81,16 @@ class LibraryScreen(AppScreen):
             return all(word in folded for word in self.query_text.casefold().split())
         return True
 
-    def refresh_articles(self, keep_cursor: bool = True) -> None:
-        """Fill the table from the app's articles, views and annotations."""
-        table = self.query_one(DataTable)
-        selected = self.selected.id if keep_cursor and self.selected else None
+    def refresh_articles(self) -> None:
+        """The rows of every article made again (articles, analysis or colours changed), then filtered."""
+        cells = {a.id: self._cells(a) for a in self.app.state.articles}
+        self._filter(cells)
+
+    def _filter(self, cells: dict[str, tuple[Text, ...]] | None = None) -> None:
+        """Show the articles the filters let through: the list changes which rows it draws."""
         self.shown = [a for a in self.app.state.articles if self._matches(a)]
-        table.clear()
-        for article in self.shown:
-            table.add_row(*self._cells(article), key=article.id)
-        self._fit_columns()
-        if selected and selected in {a.id for a in self.shown}:
-            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        self.query_one(ArticleList).show([a.id for a in self.shown], cells)
         self._show_filters()
-        self.show_preview()
 
     def _cells(self, article: Article) -> tuple[Text, ...]:
         state = self.app.state
@@ -146,10 +122,8 @@ class LibraryScreen(AppScreen):
 
     @property
     def selected(self) -> Article | None:
-        table = self.query_one(DataTable)
-        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
-            return None
-        return self.shown[table.cursor_row]
+        key = self.query_one(ArticleList).selected_key
+        return self.app.state.by_id.get(key) if key is not None else None
 
     def show_preview(self) -> None:
         preview = self.query_one("#preview-text", Static)
@@ -177,11 +151,11 @@ class LibraryScreen(AppScreen):
         preview.update(body)
         self.query_one("#preview").scroll_home(animate=False)
 
-    @on(DataTable.RowHighlighted)
+    @on(ArticleList.Highlighted)
     def _highlighted(self) -> None:
         self.show_preview()
 
-    @on(DataTable.RowSelected)
+    @on(ArticleList.Selected)
     def _selected(self) -> None:
         self.action_open_article()
 
@@ -192,19 +166,19 @@ class LibraryScreen(AppScreen):
             self.app.open_reader(self.selected.id)
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        self.query_one(ArticleList).action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        self.query_one(ArticleList).action_cursor_up()
 
     def action_cursor_top(self) -> None:
-        self.query_one(DataTable).move_cursor(row=0)
+        self.query_one(ArticleList).action_cursor_top()
 
     def action_cursor_bottom(self) -> None:
-        self.query_one(DataTable).move_cursor(row=max(0, len(self.shown) - 1))
+        self.query_one(ArticleList).action_cursor_bottom()
 
     def action_focus_next_pane(self) -> None:
-        table, preview = self.query_one(DataTable), self.query_one("#preview")
+        table, preview = self.query_one(ArticleList), self.query_one("#preview")
         (preview if table.has_focus else table).focus()
 
     def action_filter(self) -> None:
@@ -217,13 +191,13 @@ class LibraryScreen(AppScreen):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
-        self.refresh_articles(keep_cursor=True)
+        self._filter()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
         field = self.query_one("#filter", Input)
         field.display = False
-        self.query_one(DataTable).focus()
+        self.query_one(ArticleList).focus()
         self._show_filters()
 
     def action_filter_entity(self) -> None:
@@ -237,7 +211,7 @@ class LibraryScreen(AppScreen):
         def chosen(entity: Entity | None) -> None:
             if entity is not None:
                 self.entity_filter = (entity.id, entity.name)
-                self.refresh_articles(keep_cursor=True)
+                self._filter()
 
         self.app.push_screen(EntityPicker(entities), chosen)
 
@@ -248,8 +222,8 @@ class LibraryScreen(AppScreen):
             self.entity_filter = None
             field.value = ""
             field.display = False
-            self.query_one(DataTable).focus()
-            self.refresh_articles(keep_cursor=True)
+            self.query_one(ArticleList).focus()
+            self._filter()
         elif self.app.busy:
             self.app.action_stop_work()
 
