@@ -1,0 +1,70 @@
+"""One screen as a coverage of the corpus: nothing said twice, the latest development kept,
+players who act in the event (not outlets, not places), on small hand-made corpora."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.brief import build, fit_text
+from briefing.brief.coverage import Record, concepts, weights
+from briefing.brief.features import build_corpus
+from test_brief_claims import corpus
+
+QUAKE = {"Bohol": "GPE", "Cebu": "GPE", "Philippines": "GPE", "Xinhua": "ORG", "Red Cross": "ORG", "Maria Santos": "PERSON",
+         "Juan Cruz": "PERSON"}
+
+
+def _story() -> object:
+    return corpus(
+        [
+            ("a", dt.date(2013, 10, 15), [
+                "A magnitude 7.2 earthquake struck Bohol in the Philippines on Tuesday, killing 93 people.",
+                "Red Cross official Maria Santos said rescuers were searching collapsed churches in Bohol.",
+                "The quake was felt in Cebu, where 15 people died, Xinhua reported.",
+            ]),
+            ("b", dt.date(2013, 10, 15), [
+                "A magnitude 7.2 earthquake struck Bohol in the Philippines on Tuesday, killing 93 people, Xinhua reported.",
+                "Maria Santos of the Red Cross said aftershocks kept residents outside their homes.",
+            ]),
+            ("c", dt.date(2013, 10, 19), [
+                "Four days after the earthquake, police in Bohol arrested two looters on Saturday, Maria Santos said.",
+                "Shopkeeper Juan Cruz told Xinhua the looters had taken rice.",
+            ]),
+        ],
+        QUAKE,
+    )
+
+
+def _screen_lines(b) -> list[str]:
+    return [line.text for line in (*b.bottom_line, *b.key_facts, *b.numbers, *b.timeline, *b.differences)]
+
+
+def test_nothing_is_said_twice_on_the_screen():
+    b = build(_story())
+    screen = fit_text(b, (100, 30))
+    assert screen.count("killing 93 people") == 1, screen
+    texts = _screen_lines(b)
+    assert len(texts) == len(set(texts))
+
+
+def test_concepts_weigh_as_many_sources_as_state_them():
+    c = build_corpus(_story())
+    w = weights(c)
+    assert w["@gpe:bohol"] == 3 and w["#93"] == 2 and w["@gpe:cebu"] == 1
+    record = Record(c)
+    lead = next(u for u in c.units if u.text.startswith("A magnitude 7.2") and u.article.id == "a")
+    record.add([lead])
+    assert concepts(lead) <= record.covered and record.gain(lead) == 0
+
+
+def test_the_latest_development_is_never_lost():
+    b = build(_story())
+    assert any("arrested two looters" in text for text in _screen_lines(b)), _screen_lines(b)
+    assert "19 Oct 2013" in " ".join(line.text for line in b.timeline) or any("looters" in line.text for line in b.key_facts)
+
+
+def test_players_are_actors_not_outlets_or_places():
+    names = [line.text.split(":")[0] for line in build(_story()).players]
+    assert "Maria Santos" in names
+    assert "Xinhua" not in names  # "Xinhua reported", "told Xinhua": an outlet
+    assert "Bohol" not in names and "Cebu" not in names
