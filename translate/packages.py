@@ -329,13 +329,13 @@ def clean_stale(folder: Path, prefix: str) -> list[Path]:
         return removed
     for candidate in candidates:
         pid_text = candidate.name[len(prefix) :].split("-", 1)[0]
-        if pid_text.isdigit():
-            stale = not _alive(int(pid_text))
-        else:  # a name without our process id (older versions): go by age
-            try:
-                stale = time.time() - candidate.stat().st_mtime > STALE_AFTER
-            except OSError:
-                continue
+        try:
+            old = time.time() - candidate.stat().st_mtime > STALE_AFTER
+        except OSError:
+            continue
+        # a dead owner, or (no process id in the name, or the id reused since) a day old:
+        # no install runs that long, downloads stop after DEADLINE
+        stale = old or (pid_text.isdigit() and not _alive(int(pid_text)))
         if stale:
             shutil.rmtree(candidate, ignore_errors=True)
             removed.append(candidate)

@@ -62,12 +62,14 @@ def test_folders_left_by_killed_installs_are_cleaned(tmp_path, argos_dirs, copy_
     alive = argos_dirs.parent / f"{pk.STAGING_PREFIX}{os.getppid()}-efgh"  # a living process's: kept
     alive.mkdir()
     old = argos_dirs.parent / f"{pk.STAGING_PREFIX}oldstyle"
-    old.mkdir()
-    os.utime(old, (time.time() - 2 * pk.STALE_AFTER,) * 2)
+    reused = argos_dirs.parent / f"{pk.STAGING_PREFIX}{os.getppid()}-ijkl"  # its id since given to another process
+    for folder in (old, reused):
+        folder.mkdir()
+        os.utime(folder, (time.time() - 2 * pk.STALE_AFTER,) * 2)
     child.kill()
     child.wait()
     pk.install_file(argosmodel(copy_model, tmp_path / "a", "de"), argos_dirs)
-    assert not orphan.exists() and not old.exists() and alive.exists()
+    assert not orphan.exists() and not old.exists() and not reused.exists() and alive.exists()
     assert sorted(p.name for p in argos_dirs.parent.iterdir()) == sorted(["packages", alive.name])
 
 
