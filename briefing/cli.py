@@ -198,6 +198,8 @@ def _export(args: argparse.Namespace) -> int:
         for problem in loaded.problems:
             _warn(problem)
         analysis = pipeline.analyse(loaded.articles, cache, progress, config=config)
+        for problem in analysis.problems:
+            _warn(problem)
         briefing = build(analysis, focus=focus, size=args.size)
     text = fit_text(briefing, args.size) if args.format == "text" else export.markdown(briefing, analysis)
     text = text if text.endswith("\n") else text + "\n"
@@ -259,6 +261,9 @@ def _models(args: argparse.Namespace) -> int:
 def _open_app(args: argparse.Namespace) -> int:
     from . import corpus
 
+    if "-" in args.paths:
+        raise UserError("the app reads the terminal, so it cannot read an article from standard input; "
+                        "save it to a file, or use `briefing export -`")
     if args.paths:
         corpus.discover(args.paths)  # a bad path is a one-line error before the screen opens
     paths, name = (args.paths, "") if args.paths else corpus.default_paths()

@@ -58,3 +58,8 @@ def test_internal_error_is_exit_2_and_traceback_only_with_debug(monkeypatch, cap
     assert "internal error: RuntimeError: kaput" in err and "--debug" in err and "Traceback" not in err
     with pytest.raises(RuntimeError):
         cli.main(["export", "--debug"])
+
+
+def test_the_app_refuses_standard_input_with_one_line_before_opening():
+    result = run("-", input="An article piped in.")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "briefing export -" in result.stderr
