@@ -62,7 +62,8 @@ APP = (
     Command("app.help", "f1,question_mark", "Help", "Every key of this screen", "app.help", key_display="?"),
     Command("app.highlight", "c", "Colours", "Entity colours on or off (saved in the config)", "app.toggle_highlight", footer=False),
     Command("app.theme", "ctrl+t", "Theme", "Cycle the briefing themes (dark, light, high contrast)", "app.cycle_theme", footer=False),
-    Command("app.stop", "ctrl+x", "Stop work", "Cancel translation and annotation; the cache stays consistent", "app.stop_work", footer=False),
+    Command("app.stop", "ctrl+x", "Stop work", "Cancel translation and annotation; the cache stays consistent", "app.stop_work",
+            footer=False),
     Command("app.reanalyse", "ctrl+r", "Analyse again", "Run translation and entity annotation again", "app.analyse", footer=False),
     Command("app.quit", "q", "Quit", "Quit (any work in progress stops cleanly)", "app.quit"),
 )
