@@ -157,22 +157,26 @@ class BriefingApp(App[None]):
         try:
             if self.cache is None:
                 self.cache = Cache(warn=lambda m: self.call_from_thread(self.notify, m, severity="warning", markup=False))
-            result = corpus.load(self.paths or None, self.cache, self._progress)
+            result = corpus.load(self.paths or None, self.cache, self._progress, self._cancel)
         except UserError as error:
             self.call_from_thread(self._load_failed, f"briefing: {error}")
             return
-        self.call_from_thread(self._corpus_loaded, result.articles, result.problems)
+        if self.is_running:  # not when quitting mid-load
+            self.call_from_thread(self._corpus_loaded, result.articles, result.problems, result.cancelled)
 
     def _load_failed(self, message: str) -> None:
         self.state = replace(self.state, phase=Phase.FAILED)
         self.set_status(message)
 
-    def _corpus_loaded(self, articles: list[Article], problems: list[str]) -> None:
+    def _corpus_loaded(self, articles: list[Article], problems: list[str], cancelled: bool = False) -> None:
         self.state = replace(self.state, phase=Phase.LOADED, articles=tuple(articles), analysis=None, briefing=None)
         for problem in problems[:3]:
             self.notify(problem, title="Skipped", severity="warning", timeout=8, markup=False)
         if len(problems) > 3:
             self.notify(f"…and {len(problems) - 3} more files skipped", severity="warning", markup=False)
+        if cancelled:  # esc while loading: what was read is shown, nothing is analysed yet
+            self.set_status(self._summary() + " · loading stopped (ctrl+r analyses these)")
+            return
         self.set_status(self._summary())
         if self._analyse_on_load:
             self.action_analyse()
@@ -180,7 +184,8 @@ class BriefingApp(App[None]):
     def _summary(self) -> str:
         state = self.state
         langs = sorted({a.lang for a in state.articles})
-        text = f"{len(state.articles)} articles · {', '.join(langs)}"
+        count = len(state.articles)
+        text = f"{count} article{'' if count == 1 else 's'} · {', '.join(langs)}"
         if state.analysed:
             text += f" · {len(state.entities)} entities"
         return text
@@ -227,7 +232,7 @@ class BriefingApp(App[None]):
         self.notify(message, severity="error", timeout=10, markup=False)
 
     def action_stop_work(self) -> None:
-        if self.state.analysing:
+        if self.state.analysing or self.state.phase is Phase.LOADING:
             self._cancel.set()
             self.set_status("Stopping… (what is done stays cached)")
 

@@ -57,10 +57,8 @@ def styled_text(widget, text: str, spans: tuple[Span, ...]) -> Text:
 
 
 def meta_line(article: Article, view: EnglishView | None, analysing: bool) -> Text:
-    from .library import source_name
-
     parts = [
-        Text(source_name(article)),
+        Text(article.source_label),
         Text(article.lang, style="bold"),
         Text(article.date.isoformat() if article.date else (article.date_text or "undated")),
         Text(f"{article.words} word" + ("" if article.words == 1 else "s")),

@@ -100,7 +100,7 @@ class LibraryScreen(AppScreen):
         label, style = status_label(article, view, state.analysing)
         return (
             Text(article.title, no_wrap=True, overflow="ellipsis"),
-            Text(source_name(article), style="dim", no_wrap=True, overflow="ellipsis"),
+            Text(article.source_label, style="dim", no_wrap=True, overflow="ellipsis"),
             Text(article.lang, style="bold"),
             Text(article.date.isoformat() if article.date else "—", style="dim"),
             Text(label, style=style, no_wrap=True, overflow="ellipsis"),
@@ -227,7 +227,3 @@ class LibraryScreen(AppScreen):
         elif self.app.busy:
             self.app.action_stop_work()
 
-
-def source_name(article: Article) -> str:
-    path = article.path
-    return path.stem if path else article.source.lstrip("<").split(">")[0]
