@@ -23,7 +23,9 @@ from .timeline import DateRef, find_dates
 _BOILERPLATE = re.compile(
     r"advertisement|all rights reserved|copyright|©|subscribe|sign up|newsletter|click here|read more|"
     r"follow us|share this|related articles?|\[ad_\d+\]|@\w+\.\w+|^\s*by [A-Z][A-Z .'-]+\b|^photo\b|"
-    r"stable version|this page was last (?:edited|modified)|retrieved from|^\s*categor(?:y|ies)\s*:",  # wiki pages
+    r"stable version|this page was last (?:edited|modified)|retrieved from|^\s*categor(?:y|ies)\s*:|"  # wiki pages
+    r"^\W*(?:watch|listen to|see) (?:the |a )?(?:related )?(?:video|audio|report|story)\b|"  # a player's caption
+    r"^[\w’'. -]{0,40}\breports?\.?\s*$",  # "VOA's Zlatica Hoke reports." introduces a video
     re.I,
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…”\"'’)\]]\s*$")

@@ -132,6 +132,11 @@ def test_captions_and_credits_are_furniture():
     assert is_caption("[[File:Soldier at the border 2005.jpg|thumb|left|{{w|Army}} {{file photo}}]]")
     assert is_caption("  • 7/23 [Current Affairs Roundtable] Netizens discuss the withdrawal")  # a related-stories link
     assert not is_caption("• The quake killed 93 people, officials said.")
+    from briefing.brief.features import _BOILERPLATE
+
+    assert _BOILERPLATE.search("VOA's Zlatica Hoke reports.") and _BOILERPLATE.search("Watch related video report from VOA.")
+    assert _BOILERPLATE.search("This is the stable version, checked on 18 December 2024.")
+    assert not _BOILERPLATE.search("Xinhua reported that 93 people died in the quake.")
     quake = corpus(
         [("a", dt.date(2013, 10, 16), ["Residents walk past a collapsed church in Loboc, Bohol, Oct. 16, 2013.",
                                       "A 7.2 earthquake killed 93 people in Bohol on Tuesday."]),
