@@ -21,7 +21,7 @@ from generate import generate
 PROBE = """
 import sys
 from briefing.tui.app import BriefingApp
-from textual.widgets import DataTable
+from briefing.tui.widgets.article_list import ArticleList
 
 class Probe(BriefingApp):
     def on_ready(self):
@@ -31,7 +31,7 @@ class Probe(BriefingApp):
             self.set_interval(0.005, self.check)
 
     def check(self):
-        if self.query(DataTable) and self.query_one(DataTable).row_count:
+        if self.query(ArticleList) and self.query_one(ArticleList).row_count:
             self.exit()
 
 Probe(paths=sys.argv[2:]).run(headless=True)
