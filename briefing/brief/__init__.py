@@ -16,7 +16,7 @@ from . import claims
 from . import text as tx
 from .amounts import figures
 from .claims import names
-from .coverage import FOCUS, Record, greedy, is_lead
+from .coverage import FOCUS, Record, greedy, is_lead, position
 from .differences import REFUSAL, disagreeing, opposite_claims, unconfirmed
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
@@ -28,6 +28,7 @@ from .timeline import DateRef, original_date
 __all__ = ["build", "fit_text"]
 
 KEY_FACTS = (3, 8)  # fit_text shows those that stay whole on the screen; the export shows all
+LATEST_AT = 1  # the latest development goes second among the key facts
 QUOTE_AT = 2  # the weightiest quote goes third among the key facts (the screen shows three at least)
 SAID_FACTS = KEY_FACTS[1]  # facts the screen may show: what later sections need not repeat
 MIN_EVENTS = 3  # finer-dated events enough to leave bare years out of the timeline
@@ -180,6 +181,9 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
 
     bottom, best = _bottom_line(pool, corpus, record, notes)
     facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size)
+    latest = _latest_development(pool, corpus, record, facts, best, size)
+    if latest is not None:  # how the story developed since: never lost
+        facts.insert(min(LATEST_AT, len(facts)), latest)
     key_facts = [notes.line(_dated(s.unit, _clean(s.unit.text)), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
@@ -245,6 +249,20 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
         rest = [s for s in candidates if s not in facts]
         facts += greedy(rest, record, KEY_FACTS[0] - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
     return facts
+
+
+def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, facts: list[Scored], best: Scored | None,
+                        size: tuple[int, int]) -> Scored | None:
+    """The lead of the most recently dated article, when it is later than the others and the
+    screen does not say it yet: the latest development of the story."""
+    dates = sorted({a.date for a in corpus.articles if a.date})
+    if len(dates) < 2:
+        return None
+    chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
+    newest = [s for s in pool if s.unit.article.date == dates[-1] and is_lead(s.unit, corpus) and not s.conflicts
+              and s.unit.key not in chosen and not record.said(s.unit) and tx.is_statement(s.unit.text)
+              and tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree))]
+    return min(newest, key=lambda s: (position(s.unit, corpus), s.unit.key), default=None)
 
 
 def _fits_text(text: str, size: tuple[int, int]) -> bool:
