@@ -210,8 +210,10 @@ _GOVERNED = re.compile(r"\b(?:since|until|till|before|after|by|from|of|to|betwee
 
 
 def _unless_governed(m: re.Match[str]) -> str:
-    """A relative date goes, unless a word needs it: "none since Wednesday" keeps it."""
-    return m.group(0) if _GOVERNED.search(m.string[: m.start()]) else ""
+    """A relative date inside a sentence goes, unless a word needs it ("none since Wednesday");
+    one that ends the sentence stays: the sentence would read as cut."""
+    at_end = not re.search(r"\w", m.string[m.end() :])
+    return m.group(0) if at_end or _GOVERNED.search(m.string[: m.start()]) else ""
 
 
 def _reductions(body: str, end: str, drop_dates: bool):
