@@ -395,7 +395,9 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, 
         body = _clean(unit.text) if unit.english and _fits(unit, room, f"{label}: ") else _entity_summary(unit, corpus)
         if not body:
             continue
-        lines.append(notes.line(f"{label}: {body}", [unit, *[u for u in per_article.values() if u is not unit]]))
+        others = [u for u in per_article.values() if u is not unit]
+        agree = 1 + sum(claims.supports(unit, u, corpus) for u in others)  # the others report that day, not always this
+        lines.append(notes.line(f"{label}: {body}", [unit, *others], agree=agree))
         record.add([unit])
     return lines
 

@@ -104,7 +104,7 @@ def test_timeline_resolves_relative_dates_across_articles(provided):
     facts = [l.text.split(":")[0] for l in build(provided).key_facts]
     assert "25 Jan 2024" in labels + facts  # "last Thursday" in a story dated 31 Jan 2024
     feb4 = next(l for l in timeline if l.text.startswith("4 Feb 2025"))
-    assert feb4.agree >= 2  # "February 4" without a year joins the dated story
+    assert len({c.article_id for c in feb4.citations}) >= 2  # "February 4" without a year joins the dated story
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24), (120, 40), (60, 16), (40, 10)])
@@ -189,7 +189,7 @@ def test_timeline_reads_dates_in_untranslated_originals(english_only):
     b = build(english_only)
     vi = next(s.note for s in b.sources if s.lang == "vi")
     feb4 = next(l for l in b.timeline if l.text.startswith("4 Feb 2025"))
-    assert vi in {c.note for c in feb4.citations} and feb4.agree >= 2
+    assert vi in {c.note for c in feb4.citations} and len(feb4.citations) >= 2
 
 
 def _two_article_analysis():
