@@ -221,6 +221,7 @@ async def test_briefing_from_anywhere_and_open_source(app_factory, ready):
         assert len(cited) >= 5
         await pilot.press("j")
         index = screen.query_one(OptionList).highlighted
+        assert index is not None
         citation = rows[index].citations[0]
         await pilot.press("enter")
         reader = app.screen
