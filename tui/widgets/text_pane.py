@@ -289,12 +289,14 @@ class TextPane(ScrollView, can_focus=True):
 
     def action_page_down(self) -> None:
         self.mention = None
-        target = self.line_of(self.document.sentences[self.cursor][0]) + self.scrollable_content_region.height - 1 if self.document.sentences else 0
+        page = self.scrollable_content_region.height - 1
+        target = self.line_of(self.document.sentences[self.cursor][0]) + page if self.document.sentences else 0
         self.move_cursor(max(self.cursor + 1, self._first_sentence_from_line(target)))
 
     def action_page_up(self) -> None:
         self.mention = None
-        target = self.line_of(self.document.sentences[self.cursor][0]) - self.scrollable_content_region.height + 1 if self.document.sentences else 0
+        page = self.scrollable_content_region.height - 1
+        target = self.line_of(self.document.sentences[self.cursor][0]) - page if self.document.sentences else 0
         self.move_cursor(min(self.cursor - 1, self._first_sentence_from_line(target)))
 
     def on_click(self, event) -> None:
