@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from itertools import pairwise
 
 from .. import numbers
 from ..model import Span
@@ -119,25 +120,49 @@ def _is_date(surface: str, calendar: set[str]) -> bool:
     return any(c.isdigit() for c in surface) and any(c.isalpha() for c in surface)
 
 
-def find_dates(text: str, lang: str, base: dt.date | None = None) -> list[tuple[int, int]]:
-    """Date expressions in `text` (dateparser, language-aware), as offsets."""
+def date_windows(text: str, lang: str, calendar: set[str]) -> list[tuple[int, int]]:
+    """Stretches of `text` where `_is_date` can accept something: runs of sentences with a
+    digit or (folded) a month or weekday name. A sentence with neither holds no date it
+    keeps, and dateparser is the slowest step of an untranslated article."""
+    from ..sentences import split
+
+    folded = fold_text(text)  # once: folding is a loop over the characters
+    named = re.compile("|".join(sorted(map(re.escape, calendar), key=len, reverse=True)) or "(?!)")
+    hits = sorted(folded.origin[m.start()] for m in named.finditer(folded.text))
+    starts = [0] + [s for s, _ in split(text, lang)[1:]] + [len(text)]
+    windows: list[tuple[int, int]] = []
+    for start, end in pairwise(starts):
+        named_here = bisect.bisect_left(hits, start) < bisect.bisect_left(hits, end)
+        if named_here or any(c.isdigit() for c in text[start:end]):
+            if windows and windows[-1][1] == start:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+    return windows
+
+
+def find_dates(text: str, lang: str, base: dt.date | None = None, *, prefilter: bool = True) -> list[tuple[int, int]]:
+    """Date expressions in `text` (dateparser, language-aware), as offsets; with `prefilter`,
+    searched only in `date_windows` (same result, tested on the seeds and bench/corpora)."""
     from dateparser.search import search_dates
 
     relative = dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())
-    try:
-        found = search_dates(text, languages=[lang], settings={"RELATIVE_BASE": relative}) or []
-    except Exception:  # dateparser has no data for some languages: no dates, not a crash
-        return []
     calendar = _calendar_words(lang)
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for surface, _ in found:
-        start = text.find(surface, cursor)
-        if start < 0:
-            continue
-        cursor = start + len(surface)
-        if _is_date(surface, calendar):
-            spans.append((start, start + len(surface)))
+    for offset, stop in date_windows(text, lang, calendar) if prefilter else [(0, len(text))]:
+        piece = text[offset:stop]
+        try:
+            found = search_dates(piece, languages=[lang], settings={"RELATIVE_BASE": relative}) or []
+        except Exception:  # dateparser has no data for some languages: no dates, not a crash
+            return []
+        cursor = 0
+        for surface, _ in found:
+            start = piece.find(surface, cursor)
+            if start < 0:
+                continue
+            cursor = start + len(surface)
+            if _is_date(surface, calendar):
+                spans.append((offset + start, offset + start + len(surface)))
     return spans
 
 

@@ -5,6 +5,7 @@ Cheap (no model): it reruns on every call, so consensus always sees the whole co
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -52,11 +53,7 @@ def resolve(
     for k in common_acronyms(texts):
         forms.pop(k, None)
     registry = build(dict(forms), gazetteer)
-    for a in articles:
-        if foreign[a.id]:
-            for m in mentions[a.id]:
-                if m.label in NAMED and len(words(m.text)) > 1 and all(w[:1].isupper() for w in m.text.split()):
-                    registry.harvest(m.text)
+    _harvest(registry, [views[a.id].text for a in articles if foreign[a.id]])
 
     matcher = Matcher(registry)
     annotations: dict[str, Annotation] = {}
@@ -73,6 +70,44 @@ def resolve(
         annotations[a.id] = Annotation(a.id, english, original)
     entities = _entities(articles, views, foreign, annotations, registry)
     return _employers_are_organisations(entities, annotations)
+
+
+# A word of a name as written in running text: letters and digits, inner hyphens and apostrophes.
+_NAME_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011'’][^\W_]+)*")
+
+
+def name_runs(text: str) -> list[str]:
+    """Runs of capitalised words (one space apart) in `text`: the candidate names of a
+    text no English model can read ("Lee Jae-Young" in "Chủ tịch Lee Jae-Young cho biết")."""
+    runs: list[tuple[int, int]] = []
+    for m in _NAME_WORD.finditer(text):
+        if not m.group()[:1].isupper():
+            continue
+        if runs and text[runs[-1][1] : m.start()] in (" ", "\u00a0"):
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+    return [text[a:b] for a, b in runs]
+
+
+def _harvest(registry: Registry, texts: list[str]) -> None:
+    """Spellings of known people in untranslated texts become their aliases ("Kyung
+    Kye-hyun" of "Kyung Gye Hyeon"): every stretch of a capitalised run is offered, once."""
+    firsts = {words(d)[0] for g in registry.groups if g.label == "PERSON" for d in g.displays if words(d)}
+    offered: dict[str, None] = {}
+    for text in texts:
+        for run in name_runs(text):
+            parts = run.split()
+            for i, part in enumerate(parts):
+                first = words(part)[:1]
+                if not first or first[0] not in firsts:
+                    continue  # harvest() merges only names that begin as a known person's
+                for j in range(i + 1, len(parts) + 1):
+                    candidate = " ".join(parts[i:j])
+                    if len(words(candidate)) > 1:
+                        offered.setdefault(candidate, None)
+    for candidate in offered:
+        registry.harvest(candidate)
 
 
 def _employers_are_organisations(
