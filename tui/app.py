@@ -145,6 +145,9 @@ class BriefingApp(App[None]):
         self._last_progress = now
         words = {"load": "Loading", "translate": "Translating", "annotate": "Finding entities", "entities": "Finding entities"}
         label = words.get(stage, stage.capitalize())
+        if self._cancel.is_set():  # the stage runs on to its next check: say what is happening
+            self.call_from_thread(self.set_status, f"Stopping… {label.lower()} {done}/{total} (what is done stays cached)", done, total)
+            return
         self.call_from_thread(self.set_status, f"{label} {done}/{total}… (esc stops)", done, total)
 
     # -- workers -----------------------------------------------------------------

@@ -4,6 +4,7 @@ the briefing built once and kept."""
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from textual._xterm_parser import XTermParser
@@ -79,8 +80,6 @@ def _typed(data: str) -> list:
     """Key events as the terminal driver makes them from bytes read in one go."""
     parser = XTermParser()
     events = list(parser.feed(data))
-    import time
-
     time.sleep(0.15)  # the driver's tick after ESCDELAY
     return events + list(parser.tick())
 
@@ -125,3 +124,34 @@ async def test_b_again_does_not_rebuild_the_briefing(app_factory, ready, monkeyp
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(builds) == 2 and app.screen.rows
+
+
+async def test_progress_after_esc_says_stopping(app_factory):
+    seen = threading.Event()
+    resume = threading.Event()
+
+    def slow_to_stop(articles, cache, progress, cancel, config):
+        from briefing.model import Analysis
+
+        for i in range(1000):
+            progress("annotate", i, 1000)
+            if cancel.is_set():  # a stage that reaches its next check a little later
+                time.sleep(0.06)  # past the status line's throttle: this report is shown
+                progress("annotate", i + 1, 1000)
+                seen.set()
+                resume.wait(5)
+                return Analysis(tuple(articles), {})
+            cancel.wait(0.01)
+        return Analysis(tuple(articles), {})
+
+    app = app_factory(analyser=slow_to_stop)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _until(pilot, lambda: app.status.total == 1000)
+        await pilot.press("escape")
+        await _until(pilot, seen.is_set)
+        await pilot.pause(0.1)
+        assert app.status.message.startswith("Stopping…"), app.status.message
+        resume.set()
+        await _until(pilot, lambda: app.state.phase is Phase.STOPPED)
+        await pilot.pause()
+        assert "analysis stopped" in app.status.message
