@@ -69,7 +69,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.cells = cells
         self.keys = list(keys)
         self._index = {key: i for i, key in enumerate(self.keys)}
-        self.virtual_size = Size(self.size.width, len(self.keys) + 1)
+        self.virtual_size = Size(0, len(self.keys) + 1)  # no horizontal scrolling: the title column gives way
         row = self._index.get(current, 0) if current is not None else 0
         self.cursor_row = min(row, max(0, len(self.keys) - 1))
         self._keep_cursor_visible()
@@ -125,7 +125,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.refresh_line(y)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.keys) + 1)
+        self.virtual_size = Size(0, len(self.keys) + 1)  # no horizontal scrolling: the title column gives way
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
