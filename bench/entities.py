@@ -1,26 +1,46 @@
-"""Words per second of entity annotation, cold (model load included) vs cached, in one run.
+"""Entity annotation cold vs cached, and cold analysis with issue 14's cuts vs without, in one run.
 
-    .venv/bin/python bench/entities.py [N]      (N generated articles, default 1000)
+    .venv/bin/python bench/entities.py [N ...]      (generated corpus sizes, default 1000)
 
-Prints, for the seeds and for N generated English articles: the cold run (no cache, the
-spaCy pipeline loaded from disk), the cached run (a new Annotator on the same cache: no
-model is loaded), and cached/cold. Target: cached under 5% of cold.
+1. For the seeds and for N generated English articles: the cold run (no cache, the spaCy
+   pipeline loaded from disk), the cached run (a new Annotator on the same cache: no model
+   is loaded), and cached/cold. Target: cached under 5% of cold.
+2. Cold `pipeline.analyse` (fresh process, empty cache, no translation model: the Vietnamese,
+   Hungarian and German articles stay untranslated) on the seeds and on N articles made by
+   bench/generate.py from the seeds' sentences (2 in 5 English), "old" (English NER over the
+   untranslated originals too, dateparser over every sentence of an original) vs "new"
+   (neither), each in its own process so no warm cache or import favours one; the entities
+   and spans (names, money, dates) of every run must be equal. Prints new/old, and each cut alone at the seeds (best of 3).
+   5,000 cold takes about 5x the 1,000 figure per configuration.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("BRIEFING_CONFIG_DIR", tempfile.mkdtemp())
+# One temporary home for this run and its child processes: no user model, cache or setting.
+if "BRIEFING_BENCH_HOME" not in os.environ:
+    os.environ["BRIEFING_BENCH_HOME"] = tempfile.mkdtemp(prefix="bench-entities-")
+    atexit.register(shutil.rmtree, os.environ["BRIEFING_BENCH_HOME"], True)
+HOME = Path(os.environ["BRIEFING_BENCH_HOME"])
+for _name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "BRIEFING_CACHE_DIR", "BRIEFING_CONFIG_DIR"):
+    os.environ[_name] = str(HOME / _name.lower())
+    Path(os.environ[_name]).mkdir(parents=True, exist_ok=True)
 
-from briefing.corpus import load_seeds, parse
-from briefing.entities import Annotator, pipeline
-from briefing.store import Cache
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from briefing.corpus import load, load_seeds, parse  # noqa: E402 (after the environment is set)
+from briefing.entities import Annotator, pipeline  # noqa: E402
+from briefing.store import Cache, MemoryCache  # noqa: E402
 
 FIRST = ["Anna", "Peter", "Maria", "John", "Yuki", "Kim", "Laura", "David", "Chen", "Omar", "Sofia", "Lee"]
 LAST = ["Novak", "Schmidt", "Tanaka", "Park", "Garcia", "Okafor", "Rossi", "Larsen", "Wang", "Haddad", "Jae-min"]
@@ -74,11 +94,66 @@ def measure(name: str, articles: list) -> float:
     return ratio
 
 
+# "old": what analysis did before issue 14; "new": what it does now; each cut alone.
+CONFIGS = {"old": (True, True), "new": (False, False), "ner-skip only": (False, True), "prefilter only": (True, False)}
+
+
+def analyse_cold(config: str, folder: str) -> None:
+    """In a fresh process: load the corpus, then time a cold `pipeline.analyse`; prints JSON."""
+    from briefing import pipeline as flow
+    from briefing.entities import annotator, store_format
+
+    annotator.NER_ON_UNTRANSLATED, annotator.DATES_IN_EVERY_SENTENCE = CONFIGS[config]
+    articles = load_seeds(MemoryCache()) if folder == "<seeds>" else load([folder], MemoryCache()).articles
+    with tempfile.TemporaryDirectory() as cache_dir:
+        cache = Cache(Path(cache_dir) / "cache.sqlite3")
+        t0 = time.perf_counter()
+        analysis = flow.analyse(articles, cache)
+        seconds = time.perf_counter() - t0
+        cache.close()
+    untranslated = sum(v.status.value == "untranslated" for v in analysis.views.values())
+    result = json.dumps(store_format.dump(analysis.entities, analysis.annotations), sort_keys=True, default=str)
+    print(json.dumps({"seconds": seconds, "articles": len(articles), "untranslated": untranslated, "result": result}))
+
+
+def run_cold(config: str, folder: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--analyse-cold", config, folder], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def compare_analysis(name: str, folder: str, configs: tuple[str, ...], repeats: int = 1) -> None:
+    """Each configuration `repeats` times, interleaved; the fastest run of each counts."""
+    runs: dict[str, dict] = {}
+    for _ in range(repeats):
+        for c in configs:
+            run = run_cold(c, folder)
+            if c not in runs or run["seconds"] < runs[c]["seconds"]:
+                runs[c] = run
+    old, new = runs["old"], runs["new"]
+    same = all(r["result"] == old["result"] for r in runs.values())
+    line = (f"{name:>16}: {old['articles']:5} articles ({old['untranslated']} untranslated) | cold analyse old "
+            f"{old['seconds']:6.2f} s, new {new['seconds']:6.2f} s | new/old {new['seconds'] / old['seconds']:5.2f}")
+    for c in configs[2:]:
+        line += f" | {c} {runs[c]['seconds'] / old['seconds']:5.2f}"
+    print(line + f" | same entities and spans: {'yes' if same else 'NO'}")
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    if sys.argv[1:2] == ["--analyse-cold"]:
+        analyse_cold(sys.argv[2], sys.argv[3])
+        return
+    sizes = [int(a) for a in sys.argv[1:]] or [1000]
     print(f"model: {pipeline.choose_model()}  (components: ner only; nlp.pipe batch 32)")
     measure("seeds", load_seeds())
-    measure("generated", generated(n))
+    for n in sizes:
+        measure("generated", generated(n))
+    print("cold pipeline.analyse, each run in its own process (old = English NER on untranslated text, dates searched everywhere):")
+    from generate import generate
+
+    compare_analysis("seeds", "<seeds>", tuple(CONFIGS), repeats=3)  # under a second each: noise
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            compare_analysis("generated", str(generate(Path(folder), n)), ("old", "new"))
 
 
 if __name__ == "__main__":
