@@ -65,6 +65,11 @@ def context(unit: Unit, value: Value) -> set[str]:
     return _stems(before + after) - noun
 
 
+def noun_of(value: Value) -> str:
+    """What a count counts, singular and lower-case ("people", "jewel"): one key per quantity."""
+    return _noun(value)
+
+
 def _noun(value: Value) -> str:
     head = value.noun.split()[-1].lower() if value.noun else ""
     return re.sub(r"(?:es|s)$", "", head)

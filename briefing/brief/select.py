@@ -182,5 +182,30 @@ def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
         echoed = echoed or any(stated[v.normalised] - {unit.article.id} for v in unit.values)
         score = prescore[unit.key] + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
         scored.append(Scored(unit, score, backing, disputes, echoed or bool(backing)))
+    _join_disputes(scored, corpus)
     scored.sort(key=lambda s: (-s.score, s.unit.key))
     return scored
+
+
+def _join_disputes(scored: list[Scored], corpus: Corpus) -> None:
+    """A claim giving yet another figure for a quantity already in dispute ("73 killed" where
+    sources say 20 and 93) is in that dispute too, even when worded apart from both."""
+    disputed: dict[tuple, list[tuple[Unit, claims.Value]]] = defaultdict(list)
+    for s in scored:
+        for c in s.conflicts:
+            for unit in (c.a, c.b):
+                for v in unit.values:
+                    if v.shown in (c.said_a, c.said_b):
+                        disputed[c.key[:4]].append((unit, v))
+    if not disputed:
+        return
+    for s in scored:
+        found = []
+        for v in s.unit.values:
+            key = ("figure", v.kind, v.currency, claims.noun_of(v)) if v.kind == "count" and s.unit.english else None
+            for unit, w in disputed.get(key, ()) if key else ():
+                if unit.article.id != s.unit.article.id and not claims.same_figure(v, w) and claims.context(s.unit, v) & claims.context(unit, w):
+                    found.append(claims.Conflict(s.unit, unit, v.shown, w.shown, "figure", key + ("joined",)))
+                    break
+        if found and not s.conflicts:
+            s.conflicts = tuple(found)
