@@ -36,7 +36,10 @@ def test_counts_durations_and_years():
     assert [(v.text, v.kind, v.shown) for v in values] == [("350,000", "count", "350,000 H100 GPUs"), ("19 hours", "duration", "19 h")]
 
 
-@pytest.mark.parametrize("text, lang", [("a portrait painted in 1661, then sold", "en"), ("im Jahr 1661 gemalt", "de"), ("since 2019 the firm", "en")])
+@pytest.mark.parametrize(
+    "text, lang",
+    [("a portrait painted in 1661, then sold", "en"), ("im Jahr 1661 gemalt", "de"), ("since 2019 the firm", "en"), ("As 2024 begins, firms", "en")],
+)
 def test_a_year_is_never_a_quantity(text, lang):
     assert find_values(text, lang) == []
 
