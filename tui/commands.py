@@ -70,7 +70,8 @@ APP = (
 
 LIBRARY = (
     Command("library.open", "enter,l", "Open", "Read the selected article", "open_article", key_display="⏎"),
-    Command("library.filter", "slash", "Filter", "Filter as you type over titles and text", "filter", key_display="/"),
+    # priority: run as the key arrives, so the keys typed right after it already go into the field
+    Command("library.filter", "slash", "Filter", "Filter as you type over titles and text", "filter", key_display="/", priority=True),
     Command("library.entity", "e", "Entity", "Show only articles that mention an entity", "filter_entity"),
     Command("library.clear", "escape", "Clear", "Clear the filters (or stop work in progress)", "clear", footer=False),
     Command("library.down", "j", "Down", "Next article", "cursor_down", footer=False, palette=False),

@@ -498,3 +498,17 @@ async def test_filtering_changes_only_which_rows_are_drawn(app_factory, ready):
         assert rows.row_count == 5 and rows.cells is cells
         assert rows.selected_key == app.state.articles[1].id  # the cursor stayed on its article
 
+
+
+async def test_keys_typed_right_after_slash_go_into_the_filter(app_factory, ready):
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        typed = (("slash", "/"), ("k", "k"), ("a", "a"), ("slash", "/"), ("k", "k"))
+        for key, char in typed:  # queued at once, as a fast typist (or a starved input thread) delivers them
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#filter", Input).value == "ka/k"
+        assert isinstance(app.screen, LibraryScreen)

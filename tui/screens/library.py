@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Input, Static
@@ -183,9 +183,12 @@ class LibraryScreen(AppScreen):
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
+        if self.focused is field:  # a priority binding: in the field, / is typed, after the keys before it
+            field.post_message(events.Key("slash", "/"))  # the field takes it and stops it
+            return
         field.display = True
         field.value = self.query_text
-        field.focus()
+        self.set_focus(field)  # now: widget.focus would wait behind the keys typed after /
         self._show_filters()
 
     @on(Input.Changed, "#filter")
