@@ -122,11 +122,15 @@ def _copies(article_id: str, analysis: Analysis, articles: dict[str, Article]) -
 
 def link_target(url: str | None) -> str | None:
     """A URL safe inside a CommonMark autolink (`<...>`): http(s) only, nothing that ends or breaks it."""
-    if not url or not url.startswith(("http://", "https://")):
-        return None
-    if any(ch in url for ch in "<> \t\n\\") or sanitize.line(url) != url:
-        return None
-    return url
+    return sanitize.url(url)
+
+
+def cited(article: Article, sentence: str) -> str:
+    """A sentence as a user pastes it elsewhere: quoted, with where it comes from."""
+    where = ", ".join(x for x in (article.outlet, article.date.isoformat() if article.date else None) if x)
+    origin = sanitize.url(article.url) or article.source_shown
+    title = sanitize.line(article.title)
+    return f"“{sanitize.line(sentence)}” ({title}{', ' + sanitize.line(where) if where else ''}; {origin})"
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -54,6 +54,15 @@ def line(value: object) -> str:
     return " ".join(_UNSAFE.sub(" ", str(value)).split())
 
 
+def url(value: str | None) -> str | None:
+    """A web address safe to open or link to: http(s) only, nothing unsafe, no spaces or angle brackets."""
+    if not value or not value.startswith(("http://", "https://")):
+        return None
+    if any(ch in value for ch in "<> \t\n\\\"") or line(value) != value:
+        return None
+    return value
+
+
 def path(value: os.PathLike[str] | str) -> str:
     """A file name for display: undecodable bytes shown as ``\\xNN``, the unsafe made visible."""
     raw = os.fsencode(value)

@@ -86,6 +86,8 @@ READER = (
     Command("reader.next_mention", "n", "Next", "Next mention of the selected entity (or of any)", "next_mention"),
     Command("reader.previous_mention", "N", "Prev", "Previous mention", "previous_mention", footer=False),
     Command("reader.removed", "r", "Removed", "Show or hide what cleaning removed", "toggle_removed"),
+    Command("reader.open_url", "o", "Open", "Open the article's web page in the browser", "open_url", footer=False),
+    Command("reader.copy", "y", "Copy", "Copy the current sentence with its citation", "copy_sentence", footer=False),
     Command("reader.entities", "p", "Entities", "Show or hide the entity panel", "toggle_entities", footer=False),
     Command("reader.left", "h", "Left pane", "Side by side: the original pane", "pane_left", footer=False),
     Command("reader.right", "l", "Right pane", "Side by side: the English pane", "pane_right", footer=False),

@@ -141,7 +141,8 @@ class BriefingScreen(AppScreen):
         self.app.open_reader(citation.article_id, citation.sentence)
 
     def action_export(self) -> None:
-        from briefing import export
+        from briefing import export, sanitize
+        from briefing.errors import UserError
 
         analysis = self.app.state.analysis
         if self.briefing is None or analysis is None:
@@ -149,14 +150,16 @@ class BriefingScreen(AppScreen):
             return
         folder = Path(self.app.config.export_dir).expanduser() if self.app.config.export_dir else Path.cwd()
         path = folder / f"briefing-{time.strftime('%Y%m%d-%H%M%S')}.md"
+        inputs = [a.path for a in analysis.articles if a.path]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            export.write_atomic(path, export.markdown(self.briefing, analysis))
-        except OSError as error:
-            self.notify(f"Export failed: {error}", severity="error", markup=False)
+            export.write(path, export.markdown(self.briefing, analysis), protect=inputs)
+        except (OSError, UserError) as error:
+            reason = getattr(error, "strerror", None) or error
+            self.notify(f"Export failed: {sanitize.path(path)}: {sanitize.line(reason)}", severity="error", markup=False)
             return
         self.exported = path
-        self.notify(str(path), title="Briefing exported", timeout=6, markup=False)
+        self.notify(sanitize.path(path), title="Briefing exported", timeout=6, markup=False)
 
     def action_rebuild(self) -> None:
         self.app.build_briefing(force=True)

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing import sanitize
+from briefing.export import cited
 from briefing.model import Article, EnglishView, Provenance, Span
 
 from ..commands import APP, ENTITY_PANEL, PANE, READER, bindings, key_for
@@ -251,6 +253,24 @@ class ReaderScreen(AppScreen):
             if entity.id == entity_id:
                 return entity.name
         return entity_id.split(":", 1)[-1]
+
+    def action_open_url(self) -> None:
+        url = sanitize.url(self.article.url)
+        if url is None:
+            self.notify("This article has no web address: it was read from a file.", markup=False)
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {url}", markup=False)
+
+    def action_copy_sentence(self) -> None:
+        pane = self.active_pane
+        if not pane.document.sentences:
+            self.notify("Nothing to copy yet.", markup=False)
+            return
+        start, end = pane.document.sentences[min(pane.cursor, len(pane.document.sentences) - 1)]
+        text = cited(self.article, pane.document.text[start:end])
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied: {text}", markup=False)
 
     def action_next_mention(self) -> None:
         self._jump(True)
