@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .. import dedupe
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
 from . import claims
 from . import text as tx
@@ -56,6 +57,7 @@ class _Notes:
 
     def __init__(self, analysis: Analysis) -> None:
         self.number = {a.id: i + 1 for i, a in enumerate(analysis.articles)}
+        self.story = dedupe.source_of(analysis.copies)  # copies of one wire story count once
 
     def cite(self, units: Sequence[Unit]) -> tuple[Citation, ...]:
         seen, out = set(), []
@@ -68,7 +70,7 @@ class _Notes:
     def line(self, text: str, units: Sequence[Unit], agree: int | None = None) -> Line:
         """A line citing `units`; `agree`: how many sources state it, when not all cited do."""
         citations = self.cite(units)
-        sources = max(1, len({c.article_id for c in citations}))
+        sources = max(1, len({self.story.get(c.article_id, c.article_id) for c in citations}))
         return Line(text, citations, sources if agree is None else min(agree, sources))
 
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .. import numbers
+from .. import dedupe, numbers
 from ..model import Analysis, Article, EnglishView, Entity, Provenance, ViewSentence
 from . import text as tx
 from .furniture import is_caption
@@ -70,6 +70,11 @@ class Corpus:
     spread: Counter[str]  # entity id -> number of articles mentioning it
     centroid: dict[str, float]
     term_df: Counter[str]  # term -> number of units holding it
+    story: dict[str, str] = field(default_factory=dict)  # article id -> the first copy of its wire story
+
+    def story_of(self, article_id: str) -> str:
+        """Copies of one wire story are one source: the id that stands for this article's story."""
+        return self.story.get(article_id, article_id)
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -159,7 +164,8 @@ def build_corpus(analysis: Analysis) -> Corpus:
             names.setdefault(e, e.split(":", 1)[-1].title())
             labels.setdefault(e, e.split(":", 1)[0].upper() if ":" in e else "")
     centre = tx.centroid(u.vec for u in units if u.usable)
-    return Corpus(analysis, units, dict(by_article), entities, names, labels, spread, centre, term_df)
+    story = dedupe.source_of(analysis.copies)
+    return Corpus(analysis, units, dict(by_article), entities, names, labels, spread, centre, term_df, story)
 
 
 def _mark_off_topic(by_article: dict[str, list[Unit]], corpus_spread: Counter[str]) -> None:

@@ -151,16 +151,19 @@ def similar(unit: Unit, postings: dict[str, list[Unit]], floor: float = SUPPORT_
 def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> tuple[tuple[Unit, ...], tuple[Conflict, ...], bool]:
     """(one sentence per other source stating the same claim, conflicts with other sources,
     whether any other source says something like it)."""
-    alike = similar(unit, postings, ECHO_SIMILARITY)
-    backing: dict[str, Unit] = {}
+    mine = corpus.story_of(unit.article.id)
+    # another outlet's copy of the same wire story is the same source, not a second one
+    alike = [(dot, o) for dot, o in similar(unit, postings, ECHO_SIMILARITY) if corpus.story_of(o.article.id) != mine]
+    backing: dict[str, Unit] = {}  # story -> its sentence stating the claim
     disputes: list[Conflict] = []
     for dot, other in alike:
         if dot < SUPPORT_SIMILARITY:
             continue
         found = claims.conflicts(unit, other, corpus) if dot >= CONFLICT_SIMILARITY else []
         disputes.extend(found)
-        if not found and other.article.id not in backing and claims.supports(unit, other, corpus):
-            backing[other.article.id] = other
+        story = corpus.story_of(other.article.id)
+        if not found and story not in backing and claims.supports(unit, other, corpus):
+            backing[story] = other
     return tuple(backing.values()), tuple(disputes), bool(alike)
 
 
@@ -175,11 +178,11 @@ def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
     for u in corpus.units:
         if u.usable:
             for v in u.values:
-                stated[v.normalised].add(u.article.id)
+                stated[v.normalised].add(corpus.story_of(u.article.id))
     scored = []
     for unit in pre:
         backing, disputes, echoed = supporters(unit, corpus, postings)
-        echoed = echoed or any(stated[v.normalised] - {unit.article.id} for v in unit.values)
+        echoed = echoed or any(stated[v.normalised] - {corpus.story_of(unit.article.id)} for v in unit.values)
         score = prescore[unit.key] + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
         scored.append(Scored(unit, score, backing, disputes, echoed or bool(backing)))
     _join_disputes(scored, corpus)

@@ -40,19 +40,19 @@ def corpus(articles: list[tuple[str, dt.date | None, list[str]]], entities: dict
     return Analysis(tuple(built), views, known, annotations)
 
 
-THEFT = {"Louvre": "ORG", "Paris": "GPE", "Laure Beccuau": "PERSON"}
+THEFT = {"Museo Civico": "ORG", "Turin": "GPE", "Marta Ricci": "PERSON"}  # made up: the Louvre theft is held out
 
 
 def _theft(toll_b: str = "eight", weekday_b: str = "Sunday") -> Analysis:
     return corpus(
         [
-            ("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning.",
-                                        "The raid lasted seven minutes, prosecutor Laure Beccuau said.",
+            ("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                        "The raid lasted twelve minutes, prosecutor Marta Ricci said.",
                                         "The museum declined to comment on its security."]),
-            ("b", dt.date(2030, 5, 20), [f"Thieves stole {toll_b} jewels from the Louvre in Paris on {weekday_b} morning.",
-                                        "The raid lasted four minutes, prosecutor Laure Beccuau said."]),
-            ("c", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning.",
-                                        "Police in Paris arrested two suspects on Saturday night, Laure Beccuau said."]),
+            ("b", dt.date(2030, 5, 20), [f"Thieves stole {toll_b} jewels from the Museo Civico in Turin on {weekday_b} morning.",
+                                        "The raid lasted four minutes, prosecutor Marta Ricci said."]),
+            ("c", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                        "Police in Turin arrested two suspects on Saturday night, Marta Ricci said."]),
         ],
         THEFT,
     )
@@ -85,7 +85,7 @@ def test_agreement_counts_only_sources_with_the_same_figures():
 def test_durations_that_differ_are_shown_with_each_side():
     b = build(_theft())
     differ = [line.text for line in b.differences if line.text.startswith("Figures differ")]
-    assert any("7 min [1]" in t and "4 min [2]" in t for t in differ), [line.text for line in b.differences]
+    assert any("12 min [1]" in t and "4 min [2]" in t for t in differ), [line.text for line in b.differences]
 
 
 def test_a_weekday_that_differs_is_a_disagreement_over_the_date():
@@ -184,14 +184,14 @@ def test_attributed_quotes_are_found_and_exported():
     from briefing.export import markdown
 
     analysis = corpus(
-        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning.",
-                                     "“The thieves knew exactly what they wanted and left within minutes,” Laure Beccuau said.",
-                                     "The Louvre said it was “deeply shocked”."]),
-         ("b", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Louvre in Paris on Sunday morning."])],
+        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                     "“The thieves knew exactly what they wanted and left within minutes,” Marta Ricci said.",
+                                     "The Museo Civico said it was “deeply shocked”."]),
+         ("b", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning."])],
         THEFT,
     )
     b = build(analysis)
-    assert [line.text for line in b.quotes] == ["Laure Beccuau: “The thieves knew exactly what they wanted and left within minutes.”"]
+    assert [line.text for line in b.quotes] == ["Marta Ricci: “The thieves knew exactly what they wanted and left within minutes.”"]
     assert b.quotes[0].citations[0].sentence == 1
     assert b.quotes[0] in b.key_facts  # the weightiest quote is on the screen
     md = markdown(b, analysis)
@@ -219,3 +219,27 @@ def test_a_breakdown_by_place_is_no_disagreement_and_one_quantity_is_one_line():
     assert len(differ) == 1 and "20 people [1][4]" in differ[0] and "93 people [2]" in differ[0] and "144 people [3]" in differ[0], differ
     assert "73 people [5]" in differ[0], differ  # another figure for the quantity in dispute joins it
     assert "73" not in b.bottom_line[0].text
+
+
+def test_copies_of_one_wire_story_count_as_one_source() -> None:
+    from briefing import dedupe
+
+    wire = ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning, police said.",
+            "The raid lasted twelve minutes and the thieves escaped on scooters, prosecutor Marta Ricci told reporters.",
+            "Investigators were studying footage from cameras around the museum and appealed for witnesses to come forward."]
+    analysis = corpus(
+        [
+            ("a", dt.date(2030, 5, 20), wire),
+            ("b", dt.date(2030, 5, 20), ["Museum raid in Turin", *wire]),  # another outlet runs the same copy
+            ("c", dt.date(2030, 5, 20), ["Eight jewels were stolen from the Museo Civico in Turin on Sunday morning.",
+                                        "The city's mayor called the theft an attack on its heritage."]),
+        ],
+        THEFT,
+    )
+    copies = tuple(dedupe.groups([(a.id, a.text) for a in analysis.articles]))
+    assert copies == (("a", "b"),)
+    counted = build(Analysis(analysis.articles, analysis.views, analysis.entities, analysis.annotations, copies=copies))
+    lines = [line for line in [*counted.bottom_line, *counted.key_facts] if "jewels" in line.text]
+    assert lines and max(line.agree for line in lines) == 2, [(line.text, line.agree) for line in lines]
+    uncounted = build(analysis)  # without the grouping the copy would be a third voice
+    assert max(line.agree for line in [*uncounted.bottom_line, *uncounted.key_facts] if "jewels" in line.text) == 3
