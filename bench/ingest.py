@@ -89,8 +89,8 @@ def main() -> None:
     os.environ.setdefault("BRIEFING_CONFIG_DIR", str(home / "config"))
     from trafilatura import extract
 
-    from briefing.web import page
     from briefing.web import feed as feeds
+    from briefing.web import page
 
     built = pages()
     mb = sum(map(len, built)) / 1e6

@@ -266,10 +266,11 @@ def _open_app(args: argparse.Namespace) -> int:
                         "save it to a file, or use `briefing export -`")
     if args.paths:
         corpus.discover(args.paths)  # a bad path is a one-line error before the screen opens
-    paths, name = (args.paths, "") if args.paths else corpus.default_paths()
+    library, name = corpus.default_paths()
+    paths = [str(p) for p in args.paths or library or []]
     from .tui.app import BriefingApp
 
-    return run_app(BriefingApp(paths=paths, corpus_name=name), debug=args.debug)
+    return run_app(BriefingApp(paths=paths, corpus_name="" if args.paths else name), debug=args.debug)
 
 
 def run_app(app: Any, *, debug: bool = False, headless: bool = False) -> int:

@@ -75,7 +75,9 @@ def discover(paths: Iterable[str | Path], problems: list[str] | None = None) -> 
         if path == Path(textfile.STDIN):
             path = path.absolute()  # "./-" is a file named "-", not standard input
         if not path.exists():
-            raise UserError(f"{sanitize.path(given)}: no such file or folder; give article files (.txt, .md, .html, feeds) or a folder of them")
+            raise UserError(
+                f"{sanitize.path(given)}: no such file or folder; give article files (.txt, .md, .html, feeds) or a folder of them"
+            )
         if path.is_dir():
             files = [p for p in _walk(path, problems) if not is_sidecar(p)]
             if not files:

@@ -67,7 +67,7 @@ def corpus_dir(provided: bool) -> Path:
     return folder
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_analysis(provided: bool):
     """The real pipeline (corpus, translator, spaCy annotator) on the seeds; once per session."""
     from briefing import corpus

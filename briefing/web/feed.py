@@ -144,7 +144,7 @@ def _date(entry: dict[str, Any]) -> dt.date | None:
         parsed = entry.get(key)
         if parsed:
             try:
-                return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.timezone.utc).date()
+                return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC).date()
             except (OverflowError, ValueError, TypeError):
                 continue
     published = entry.get("published")

@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -29,8 +30,8 @@ def _feed(base: str) -> bytes:
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
-    user_agents: list[str] = []
+    hits: ClassVar[dict[str, int]] = {}
+    user_agents: ClassVar[list[str]] = []
 
     def log_message(self, *args: object) -> None:
         pass
@@ -44,7 +45,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: C901 - one route per hostile case
+    def do_GET(self) -> None:
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
         Handler.user_agents.append(self.headers.get("User-Agent", ""))
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -174,7 +175,9 @@ def test_ctrl_c_mid_download_leaves_nothing_half_written(server: str, tmp_path: 
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
-def test_fetch_then_export_briefs_from_the_saved_pages(server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fetch_then_export_briefs_from_the_saved_pages(
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from briefing import cli
 
     library = tmp_path / "library"
@@ -185,7 +188,9 @@ def test_fetch_then_export_briefs_from_the_saved_pages(server: str, tmp_path: Pa
     assert "town 0" in out and "town 2" in out  # the followed pages, not only the feed's summaries
 
 
-def test_fetch_of_only_failures_exits_1_with_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str], no_network: list[object]) -> None:
+def test_fetch_of_only_failures_exits_1_with_one_line_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_network: list[object]
+) -> None:
     from briefing import cli
 
     assert cli.main(["fetch", "ftp://a", "gopher://b", "-d", str(tmp_path)]) == 1

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from argos_fixture import argosmodel, copy_model, package_dir  # noqa: F401
-from test_translate import GERMAN, VIETNAMESE, make_article
 from textual.app import App
 from textual.widgets import DataTable, Input, Static
 
+from argos_fixture import argosmodel, copy_model, package_dir  # noqa: F401
 from briefing.tui.screens.models import ModelsScreen
+from test_translate import GERMAN, VIETNAMESE, make_article
 
 pytestmark = pytest.mark.anyio
 

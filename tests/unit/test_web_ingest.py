@@ -59,7 +59,7 @@ def test_malformed_and_truncated_html_still_gives_its_text() -> None:
 
 @pytest.mark.parametrize("html", [b"", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", b"\x00\x01\x02"])
 def test_a_page_without_main_text_is_one_clear_error(html: bytes) -> None:
-    with pytest.raises(UserError, match="^(holds no main text|is not a readable HTML page)"):
+    with pytest.raises(UserError, match=r"^(holds no main text|is not a readable HTML page)"):
         page.extract(html)
 
 
@@ -71,14 +71,17 @@ def test_escape_sequences_and_markup_in_a_page_never_come_out_raw() -> None:
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>
 <item><title>Quake hits city</title><link>https://ex.org/a</link><pubDate>Tue, 05 Mar 2024 09:30:00 GMT</pubDate>
-<author>desk@ex.org (Ann Lee)</author><description>&lt;p&gt;A strong earthquake struck on Tuesday.&lt;/p&gt;&lt;p&gt;Dozens were hurt.&lt;/p&gt;</description></item>
+<author>desk@ex.org (Ann Lee)</author>
+<description>&lt;p&gt;A strong earthquake struck on Tuesday.&lt;/p&gt;&lt;p&gt;Dozens were hurt.&lt;/p&gt;</description></item>
 <item><title>No body</title></item></channel></rss>"""
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
 <entry><title>Atom one</title><link href="https://ex.org/atom1"/><updated>2024-03-06T00:00:00Z</updated>
 <content type="html">&lt;p&gt;Atom body text.&lt;/p&gt;</content></entry></feed>"""
-RDF = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+RDF = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
 <channel rdf:about="https://ex.org/"><title>R</title></channel>
-<item rdf:about="https://ex.org/r1"><title>RSS one</title><link>https://ex.org/r1</link><description>RDF body text.</description></item></rdf:RDF>"""
+<item rdf:about="https://ex.org/r1"><title>RSS one</title><link>https://ex.org/r1</link>
+<description>RDF body text.</description></item></rdf:RDF>"""
 RSS091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old</title>
 <item><title>Old one</title><link>https://ex.org/o1</link><description>Old body text.</description></item></channel></rss>"""
 JSON = (b'{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"https://ex.org/j",'
