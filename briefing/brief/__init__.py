@@ -17,7 +17,7 @@ from . import claims
 from . import text as tx
 from .amounts import figures
 from .claims import names
-from .coverage import FOCUS, Record, greedy, is_lead, position
+from .coverage import FOCUS, Record, greedy, is_body, is_lead, position
 from .differences import REFUSAL, disagreeing, opposite_claims, unconfirmed
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
@@ -78,8 +78,9 @@ def _when_where(best: Scored, corpus: Corpus) -> tuple[str, list[Unit]]:
     """The date and place of the bottom line's event when it lacks them, from its backers or
     the sentence before it, with the units each part comes from (cited with the line)."""
     units = [best.unit, *best.support]  # only sources that state the claim: they are the ones cited
-    if previous := corpus.previous(best.unit):
-        units.append(previous)  # the same source
+    previous = corpus.previous(best.unit)
+    if previous is not None and is_body(previous, corpus):  # the same source; a dateline ("Posted ...") is not context
+        units.append(previous)
     days = Counter(d.label for u in units for d in u.dates if d.precision == "day" and d.date)
     if not days:  # "4 February" in an undated source: take the year from a dated source if one agrees
         partial = Counter(d for u in units for d in u.dates if d.precision == "monthday" and d.date)

@@ -75,6 +75,11 @@ def position(unit: Unit, corpus: Corpus) -> int:
     return body.index(unit) if unit in body else len(body)
 
 
+def is_body(unit: Unit, corpus: Corpus) -> bool:
+    """Part of its article's body: not a heading, a dateline or other short line of furniture."""
+    return unit in _body(unit, corpus)
+
+
 def is_lead(unit: Unit, corpus: Corpus) -> bool:
     """One of the first sentences of its article's body (the lead of the inverted pyramid)."""
     return position(unit, corpus) < LEAD_SENTENCES

@@ -243,3 +243,20 @@ def test_copies_of_one_wire_story_count_as_one_source() -> None:
     assert lines and max(line.agree for line in lines) == 2, [(line.text, line.agree) for line in lines]
     uncounted = build(analysis)  # without the grouping the copy would be a third voice
     assert max(line.agree for line in [*uncounted.bottom_line, *uncounted.key_facts] if "jewels" in line.text) == 3
+
+
+def test_a_dateline_is_not_the_date_of_the_bottom_lines_event():
+    # the undated page's "Posted ..." line is when one outlet posted, not when the event was
+    port = {"Port Aden": "FAC", "Harbour Authority": "ORG"}
+    analysis = corpus(
+        [
+            ("a", None, ["Posted March 3rd, 2031 at 8:30 pm",
+                         "Rebels seized Port Aden after a week of fighting, the Harbour Authority said in a statement.",
+                         "Ships waiting outside Port Aden were told to stay at anchor until the fighting ends."]),
+            ("b", dt.date(2031, 3, 4), ["Rebels seized Port Aden, the Harbour Authority said.",
+                                        "The Harbour Authority closed the port to traffic."]),
+        ],
+        port,
+    )
+    line = build(analysis).bottom_line[0]
+    assert "Rebels seized Port Aden" in line.text and "3 Mar" not in line.text, line
