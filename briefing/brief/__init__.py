@@ -184,6 +184,10 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
 
     bottom, best = _bottom_line(pool, corpus, record, notes)
     facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size)
+    asked = next((s for s in facts if relevance(s.unit, focus_ids) > 0), None) if focus else None
+    if asked is not None:  # the briefing is for the question the user typed: its best fact leads
+        facts.remove(asked)
+        facts.insert(0, asked)
     latest = _latest_development(pool, corpus, record, facts, best, size)
     if latest is not None:  # how the story developed since: never lost
         facts.insert(min(LATEST_AT, len(facts)), latest)
