@@ -45,6 +45,8 @@ _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[
 _WIKI_NAME = re.compile(r"\{\{w\|([^{}|]+)(?:\|[^{}]*)?\}\}|\[\[(?:[^\[\]|]*\|)?([^\[\]|]+)\]\]")
 _WIKI_OTHER = re.compile(r"\{\{[^{}]*\}\}")
 _BULLET = re.compile(r"^\s*[•·▪■◦]\s*")
+# A date after one of these words dates a clause ("a ferry that sank Wednesday"), not the sentence's event.
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|after|before|since|until|while)\b", re.I)
 
 
 def _clean(text: str) -> str:
@@ -113,7 +115,9 @@ def _dated(unit: Unit, text: str) -> str:
     if _explicit(unit):
         return text
     resolved = [d for d in unit.dates if d.date and d.precision in ("day", "week")]
-    return f"{resolved[0].label}: {text}" if resolved else text
+    if not resolved or _SUBORDINATE.search(unit.text[: resolved[0].start]):
+        return text  # "police arrested the captain of a ferry that sank Wednesday": not the arrest's date
+    return f"{resolved[0].label}: {text}"
 
 
 def _whole(text: str, limit: int) -> str | None:
@@ -194,7 +198,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     key_facts = [notes.line(_dated(s.unit, _clean(s.unit.text)), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
-        record.add([s.unit], tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree)))
+        record.add([s.unit], tx.compress(_dated(s.unit, _clean(s.unit.text)), _fact_room(s, corpus, size)))
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units) for name, role, units in players(corpus, focus_ids)]
@@ -224,13 +228,19 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
 
 
 LINE_ROWS = 2  # rows a line may take on the screen (fit.LINE_ROWS)
+FACT_ROWS = 3  # rows an article's lead may take as a key fact (fit.FACT_ROWS): it states the main event
 
 
-def _row_room(size: tuple[int, int], sources: int = 3) -> int:
-    """Characters a line citing `sources` has on the screen (LINE_ROWS rows), its citations left aside."""
+def _row_room(size: tuple[int, int], sources: int = 3, rows: int = LINE_ROWS) -> int:
+    """Characters a line citing `sources` has on the screen in `rows` rows, its citations left aside."""
     shown = min(sources, 4)  # fit.marks shows four notes, then "+n"
     tail = 1 + 3 * shown + (3 if sources > 4 else 0) + (len(f" {sources} agree") if sources > 1 else 0)
-    return LINE_ROWS * (size[0] - 13) - tail - 6  # 6: the slack of wrapping at words
+    return rows * (size[0] - 13) - tail - 6  # 6: the slack of wrapping at words
+
+
+def _fact_room(s: Scored, corpus: Corpus, size: tuple[int, int]) -> int:
+    """Characters a key fact has: FACT_ROWS rows for an article's lead, LINE_ROWS for any other sentence."""
+    return _row_room(size, s.agree, FACT_ROWS if is_lead(s.unit, corpus) else LINE_ROWS)
 
 
 def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int]) -> list[Scored]:
@@ -244,7 +254,7 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.conflicts
                   and not REFUSAL.search(s.unit.text)
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
-    short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree)) for s in candidates}
+    short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), _fact_room(s, corpus, size)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)
 
     def bonus(s: Scored) -> float:  # each source stating it too
@@ -268,12 +278,12 @@ def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, fact
     chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
     newest = [s for s in pool if s.unit.article.date == dates[-1] and is_lead(s.unit, corpus) and not s.conflicts
               and s.unit.key not in chosen and not record.said(s.unit) and tx.is_statement(s.unit.text)
-              and tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree))]
+              and tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree, FACT_ROWS))]
     return min(newest, key=lambda s: (position(s.unit, corpus), s.unit.key), default=None)
 
 
 def _fits_text(text: str, size: tuple[int, int]) -> bool:
-    return tx.compress(text, _row_room(size, 1)) is not None
+    return tx.compress(text, _row_room(size, 1, FACT_ROWS)) is not None
 
 
 def _fits(unit: Unit, room: int, label: str = "") -> bool:

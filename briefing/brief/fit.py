@@ -1,12 +1,16 @@
-"""The one-screen text briefing: every section fitted to (cols, rows) by priority.
+"""The one-screen text briefing: every section fitted to (cols, rows).
 
 Rows are handed out twice: first each section's minimum, most essential first (the
-bottom line, three key facts, ...), then extra rows in priority order. A row never
-exceeds `cols` terminal cells; citations stay on a line even when its text is cut.
+bottom line, three key facts, one row of each other section, every source note), then
+the rest one whole line at a time to whichever section's next line adds the most names,
+figures and words not yet on the screen per character: the same budgeted coverage that
+chose the lines (briefing.brief.coverage), so no section holds rows by rank alone. A row
+never exceeds `cols` terminal cells; citations stay on a line even when its text is cut.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -14,19 +18,15 @@ from rich.cells import cell_len
 
 from .. import sanitize
 from ..model import Briefing, Citation, Line, Provenance, Source
+from . import text as tx
 from .text import compress, plural
 
 GUTTER = 13
-# (section, rows) raised in this order until the screen is full
 BOTTOM_ROWS = 4  # the bottom line is kept whole up to this many rows, compressed beyond
-ESSENTIAL = [("title", 1), ("bottom", BOTTOM_ROWS), ("facts", 3), ("players", 1), ("timeline", 1), ("differences", 1), ("numbers", 1), ("sources", 1)]
-EXTRA = [
-    ("bottom", 2), ("facts", 4), ("timeline", 2), ("differences", 2), ("numbers", 2), ("facts", 5), ("timeline", 3),
-    ("players", 2), ("facts", 6), ("numbers", 3), ("timeline", 4), ("differences", 3), ("sources", 2), ("bottom", 3),
-    ("timeline", 5), ("numbers", 4), ("differences", 4), ("timeline", 6), ("players", 3), ("numbers", 6),
-    ("differences", 6), ("timeline", 8), ("sources", 3),
-    ("facts", 8), ("differences", 8), ("facts", 10), ("facts", 12),
-]  # a line takes one or LINE_ROWS rows: the counts are rows
+# each section's minimum (rows; for the key facts, lines), given first in this order; the rows
+# left go by coverage (_by_coverage)
+ESSENTIAL = [("title", 1), ("bottom", BOTTOM_ROWS), ("facts", 3), ("players", 1), ("timeline", 1), ("differences", 1),
+             ("numbers", 1), ("sources", 1)]
 ORDER = ["title", "bottom", "facts", "players", "numbers", "timeline", "differences", "sources"]
 LABELS = {"bottom": "BOTTOM LINE", "facts": "KEY FACTS", "players": "PLAYERS", "numbers": "NUMBERS",
           "timeline": "TIMELINE", "differences": "DIFFERENCES", "sources": "SOURCES"}
@@ -70,7 +70,8 @@ def _rows(text: str, width: int, tail: str) -> int:
 
 
 def _wrap(text: str, width: int, rows: int) -> list[str]:
-    words, out, current = safe(text).split(" "), [], ""
+    words, current = safe(text).split(" "), ""
+    out: list[str] = []
     for i, word in enumerate(words):
         candidate = f"{current} {word}" if current else word
         if cell_len(candidate) <= width:
@@ -98,6 +99,7 @@ class Row:
 
 
 Piece = tuple[str, tuple[Line, ...]]  # a row's text (no label column yet) and its lines
+Shaped = tuple[Line, list[str]]  # a line and the whole rows it takes
 SEP = " · "
 LEADING = 3  # the first players (people who lead a focus organisation) lose their roles before their place
 
@@ -179,9 +181,11 @@ def _gutter(cols: int) -> int:
 def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[Piece]], int]]:
     width = cols - _gutter(cols)
 
-    def lines_of(items: Sequence[Line], suffix=marks, dated: bool = False, pick=None):
+    def lines_of(items: Sequence[Line], suffix: Callable[[Line], str] = marks, dated: bool = False,
+                 pick: Callable[[list[Shaped], int], list[Shaped]] | None = None,
+                 most_rows: int = LINE_ROWS) -> tuple[Callable[[int], list[Piece]], int]:
         """Whole lines, one or LINE_ROWS rows each; a line that would be cut gives way to the next."""
-        shaped = [(line, r) for line in items if (r := _whole_rows(line.text, suffix(line), width, dated))]
+        shaped = [(line, r) for line in items if (r := _whole_rows(line.text, suffix(line), width, dated, most_rows))]
 
         def render(k: int) -> list[Piece]:
             chosen = pick(shaped, k) if pick else shaped
@@ -228,7 +232,7 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
     return {
         "title": (lambda k: _with((), title(k)), 1),
         "bottom": (lambda k: _with(b.bottom_line[:1], bottom(k)), min(BOTTOM_ROWS, _rows(bottom_text, width, bottom_tail))),
-        "facts": lines_of(b.key_facts, _agree),
+        "facts": lines_of(b.key_facts, _agree, most_rows=FACT_ROWS),
         "players": (lambda k: _players(b.players, width, k), len(b.players)),
         "numbers": lines_of(b.numbers),
         "timeline": lines_of(b.timeline, marks, dated=True, pick=_most_backed),
@@ -241,11 +245,14 @@ LINE_ROWS = 2  # a line too long for one row, even shortened whole, may take thi
 LINE_CHARS = 170  # or as many as this many characters need on a narrow screen (3 rows at 80 columns)
 
 
-def _line_rows(width: int) -> int:
-    return max(LINE_ROWS, -(-LINE_CHARS // max(1, width)))
+FACT_ROWS = 3  # a key fact may take this many (a long lead sentence often carries the most facts)
 
 
-def _whole_rows(text: str, suffix: str, width: int, dated: bool = False) -> list[str]:
+def _line_rows(width: int, rows: int = LINE_ROWS) -> int:
+    return max(rows, -(-LINE_CHARS // max(1, width)))
+
+
+def _whole_rows(text: str, suffix: str, width: int, dated: bool = False, most_rows: int = LINE_ROWS) -> list[str]:
     """`text` with its citation suffix as whole rows: one row shortened whole (text.compress),
     else up to LINE_ROWS rows wrapped whole; [] when it cannot be shown without a cut."""
     tail = f" {suffix}" if suffix else ""
@@ -253,7 +260,7 @@ def _whole_rows(text: str, suffix: str, width: int, dated: bool = False) -> list
     short = compress(text, width - cell_len(tail), cell_len, drop_dates=dated)
     if short is not None:
         return [short + tail]
-    most = _line_rows(width)
+    most = _line_rows(width, most_rows)
     for budget in range(most * width - cell_len(tail), width, -8):
         short = compress(text, budget, cell_len, drop_dates=dated)
         if short is None:
@@ -265,7 +272,7 @@ def _whole_rows(text: str, suffix: str, width: int, dated: bool = False) -> list
     return []
 
 
-def _most_backed(shaped: Sequence[tuple[Line, list[str]]], k: int) -> list[tuple[Line, list[str]]]:
+def _most_backed(shaped: Sequence[Shaped], k: int) -> list[Shaped]:
     """The best-backed lines that fill k rows, kept in their own (chronological) order."""
     keep, used = [], 0
     for i in sorted(range(len(shaped)), key=lambda i: (-shaped[i][0].agree, i)):
@@ -275,11 +282,11 @@ def _most_backed(shaped: Sequence[tuple[Line, list[str]]], k: int) -> list[tuple
     return [shaped[i] for i in sorted(keep)]
 
 
-def allocate(available: dict[str, int], rows: int) -> dict[str, int]:
-    """Rows per section: minimums first, then extras, in priority order."""
+def allocate(available: dict[str, int], rows: int, order: Sequence[tuple[str, int]]) -> dict[str, int]:
+    """Rows per section, raised to each (section, rows) of `order` in turn while rows are left."""
     given = {name: 0 for name in available}
     left = rows
-    for name, want in ESSENTIAL + EXTRA:
+    for name, want in order:
         if name not in available:
             continue
         raise_to = min(want, available[name])
@@ -289,19 +296,69 @@ def allocate(available: dict[str, int], rows: int) -> dict[str, int]:
     return given
 
 
-def _refill(renderers, given: dict[str, int], rows: int) -> dict[str, int]:
-    """Rows a section was given but could not use (a whole line of two rows where one was
-    left) go to the first sections, in priority order, that can show more with them."""
-    used = {name: len(renderers[name][0](k)) if k else 0 for name, k in given.items()}
-    spare = rows - sum(used.values())
-    given = dict(used)
-    for name in dict.fromkeys(n for n, _ in ESSENTIAL + EXTRA):
-        if spare <= 0 or name not in given:
+FIXED = ("title", "bottom", "sources")  # what the screen is about and what its notes mean: never traded for rows
+TERM_WEIGHT = 0.5  # a plain word says less than a name or a figure (coverage.TERM_WEIGHT)
+LISTS = ("players",)  # rows of names and roles: no statement about them
+_MARKS = re.compile(r"\[\d+\]|\+\d+\b|\b\d+ agree\b")
+
+
+def _said(rows: Sequence[tuple[str, Piece]]) -> dict[str, float]:
+    """What (section, row) pairs state, weighted: names and figures 1 in a statement, other
+    content words TERM_WEIGHT, and so a name in a list of names (players) that says nothing of it."""
+    out: dict[str, float] = {}
+    for section, (text, _) in rows:
+        text = _MARKS.sub(" ", text)
+        for term in tx.content_terms(text):
+            out.setdefault(term, TERM_WEIGHT)
+        if section in LISTS:
             continue
-        more = len(renderers[name][0](given[name] + spare))
-        if more > given[name]:
-            spare -= more - given[name]
-            given[name] = more
+        for name in tx.payload(text):
+            for term in tx.words(name) or [name]:
+                out[term] = 1.0
+    return out
+
+
+def _rows_for(render: Callable[[int], list[Piece]], lines: int, most: int) -> int:
+    """Rows the first `lines` whole lines of a section take (three key facts, however long)."""
+    for k in range(1, most + 1):
+        if len({id(line) for _, shown in render(k) for line in shown}) >= lines:
+            return k
+    return most
+
+
+Renderers = dict[str, tuple[Callable[[int], list[Piece]], int]]
+
+
+def _by_coverage(renderers: Renderers, given: dict[str, int], rows: int) -> dict[str, int]:
+    """Rows left after each section's minimum go, one step at a time, to the section whose next
+    whole line adds the most weight of words, names and figures not yet on the screen per
+    character (the budgeted coverage of briefing.brief.coverage, over the rows themselves)."""
+    given = {name: len(renderers[name][0](k)) if k else 0 for name, k in given.items()}
+    left = rows - sum(given.values())
+    while left > 0:
+        shown = {name: renderers[name][0](k) if k else [] for name, k in given.items()}
+        said = _said([(name, p) for name, pieces in shown.items() for p in pieces])
+        best, best_value, best_rows = None, 0.0, 0
+        for name, k in given.items():
+            if name in FIXED:
+                continue
+            for more in range(1, left + 1):  # the next whole line may take several rows
+                pieces = renderers[name][0](k + more)
+                if len(pieces) > len(shown[name]):
+                    break
+            else:
+                continue
+            others = [(other, p) for other, ps in shown.items() if other != name for p in ps]
+            new = _said([*others, *((name, p) for p in pieces)])
+            gain = sum(w - said.get(t, 0.0) for t, w in new.items() if w > said.get(t, 0.0))
+            cost = sum(cell_len(t) for t, _ in pieces) - sum(cell_len(t) for t, _ in shown[name])
+            value = gain / max(1, cost)
+            if value > best_value:
+                best, best_value, best_rows = name, value, len(pieces) - len(shown[name])
+        if best is None:
+            break
+        given[best] += best_rows
+        left -= best_rows
     return given
 
 
@@ -310,7 +367,10 @@ def fit(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> list[Row]:
     cols, rows = size
     renderers = _renderers(briefing, cols)
     gutter = _gutter(cols)
-    given = _refill(renderers, allocate({name: most for name, (_, most) in renderers.items() if most}, rows), rows)
+    available = {name: most for name, (_, most) in renderers.items() if most}
+    minimum = [(name, _rows_for(renderers[name][0], want, rows) if name == "facts" else want) for name, want in ESSENTIAL]
+    essential = allocate(available, rows, minimum + [(name, available[name]) for name in FIXED if name in available])
+    given = _by_coverage(renderers, essential, rows)
     out: list[Row] = []
     for name in ORDER:
         if not given.get(name):

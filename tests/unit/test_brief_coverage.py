@@ -68,3 +68,25 @@ def test_players_are_actors_not_outlets_or_places():
     assert "Maria Santos" in names
     assert "Xinhua" not in names  # "Xinhua reported", "told Xinhua": an outlet
     assert "Bohol" not in names and "Cebu" not in names
+
+
+def test_rows_left_go_to_the_section_whose_next_line_says_something_new():
+    from briefing.brief.fit import fit
+    from briefing.model import Briefing, Citation, Line, Provenance, Source
+
+    def line(text: str, note: int = 1) -> Line:
+        return Line(text, (Citation("a", note, 1),), 1)
+
+    towns = ["Arles", "Bergamo", "Cadiz", "Dresden", "Evora", "Fulda", "Girona", "Hanau", "Imola", "Jena", "Kassel", "Lucca",
+             "Mainz", "Nantes"]  # more facts than the screen holds
+    facts = tuple(line(f"Floods closed {t} station after {i + 2},000 people left {t} on Monday, officials in {t} said.", i)
+                  for i, t in enumerate(towns))
+    # players named by the first three facts (always shown) already: a second row of them says nothing new
+    players = tuple(line(f"{t} {what}") for t in towns[:3] for what in ("officials", "station", "people"))
+    b = Briefing(focus=(), bottom_line=(line("Floods hit ten towns on Monday, officials said."),), key_facts=facts,
+                 players=players, numbers=(), timeline=(), differences=(), coverage=(),
+                 sources=(Source(1, "a", "t", "x", "en", Provenance.ORIGINAL, None),), quotes=())
+    rows = fit(b, (100, 30))
+    sections = [r.section for r in rows]
+    assert sections.count("players") == 1  # its minimum only
+    assert sections.count("facts") >= 20, sections
