@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import dedupe
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
@@ -38,6 +38,7 @@ BOTTOM_CHARS = 220  # a longer sentence cannot stay whole on a small screen
 USER_FOCUS = 3.0  # a focus the user typed weighs four times: the briefing is for that question
 BACKING = 1.0  # the bottom line's weight grows by this share for each further source stating it
 DISPUTED = 0.5  # a claim another source gives other figures or dates for is this much less fit to lead
+Weight = Callable[[Unit], float]  # a sentence's selection score
 _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[YONHAP]"
 
 
@@ -87,12 +88,14 @@ def _when_where(best: Scored, corpus: Corpus) -> tuple[str, list[Unit]]:
     if not days:  # "4 February" in an undated source: take the year from a dated source if one agrees
         partial = Counter(d for u in units for d in u.dates if d.precision == "monthday" and d.date)
         for d in partial:
+            day_of = (d.date.month, d.date.day) if d.date else None
             years = {x.label for u in corpus.units for x in u.dates
-                     if x.precision == "day" and x.date and (x.date.month, x.date.day) == (d.date.month, d.date.day)}
+                     if x.precision == "day" and x.date and (x.date.month, x.date.day) == day_of}
             days[years.pop() if len(years) == 1 else d.label] += partial[d]
     places = Counter(e for u in units for e in u.entities if corpus.labels.get(e) in PLACE_LABELS)
     text = best.unit.text
-    parts, cited = [], []
+    parts: list[str] = []
+    cited: list[Unit] = []
     if places:  # ties go to the place most sources name, then by name: never to set order
         place = min(places, key=lambda e: (-places[e], -corpus.spread[e], e))
         if corpus.name(place) not in text:
@@ -146,7 +149,8 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Not
         return [], None
     best = max(fit, key=fitness)  # max keeps the first of equals: the better-ranked claim
     extra, cited = _when_where(best, corpus)
-    text = _whole(_clean(best.unit.text), BOTTOM_CHARS - (len(extra) + 2 if extra else 0)) or _whole(_clean(best.unit.text), BOTTOM_CHARS)
+    text = (_whole(_clean(best.unit.text), BOTTOM_CHARS - (len(extra) + 2 if extra else 0))
+            or _whole(_clean(best.unit.text), BOTTOM_CHARS) or _clean(best.unit.text))  # the last: `fit` kept it whole
     if extra:  # in front: it is what survives when the screen cuts the line
         text = f"{extra}: {text}"
     record.add([best.unit, *cited])
@@ -156,7 +160,7 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Not
 
 def _coverage(analysis: Analysis, notes: _Notes) -> tuple[list[Line], list[Source]]:
     sources, lines = [], []
-    status = Counter()
+    status: Counter[str] = Counter()
     for article in analysis.articles:
         view = analysis.views.get(article.id)
         provenance = view.status if view else Provenance.UNTRANSLATED
@@ -201,7 +205,8 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         record.add([s.unit], tx.compress(_dated(s.unit, _clean(s.unit.text)), _fact_room(s, corpus, size)))
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
-    player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units) for name, role, units in players(corpus, focus_ids)]
+    player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
+                    for name, role, units in players(corpus, focus_ids)]
     timeline_lines = _timeline(corpus, unit_weight, notes, record, room)
     differences = _differences(corpus, pool, unit_weight, notes, record, room)
     number_lines = _numbers(corpus, unit_weight, notes, record, room)
@@ -260,8 +265,9 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     def bonus(s: Scored) -> float:  # each source stating it too
         return BACKING * min(1.0, len(s.support) / min(sources, 3))
 
-    whole = [s for s in candidates if short[s.unit.key]]
-    facts = greedy(whole, record, KEY_FACTS[1], lambda s: short[s.unit.key], bonus=bonus, also=lambda s: s.support)
+    fitted = {key: text for key, text in short.items() if text}
+    whole = [s for s in candidates if s.unit.key in fitted]
+    facts = greedy(whole, record, KEY_FACTS[1], lambda s: fitted[s.unit.key], bonus=bonus, also=lambda s: s.support)
     if len(facts) < KEY_FACTS[0]:  # too few fit one row whole: the longer ones, best first
         rest = [s for s in candidates if s not in facts]
         facts += greedy(rest, record, KEY_FACTS[0] - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
@@ -291,7 +297,7 @@ def _fits(unit: Unit, room: int, label: str = "") -> bool:
     return not unit.english or tx.compress(label + _clean(unit.text), room, drop_dates=bool(label)) is not None
 
 
-def _numbers(corpus: Corpus, weight, notes: _Notes, record: Record, room: int) -> list[Line]:
+def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room: int) -> list[Line]:
     """Figures not yet said on the screen, each with the sentence that carries it, shortened
     whole; figures said together ("from $175B to $340B") stay together."""
     rows: dict[tuple, tuple[list[str], list[Unit], str]] = {}
@@ -350,7 +356,9 @@ def _entity_summary(unit: Unit, corpus: Corpus) -> str:
         at = text.find(corpus.name(e))
         return (at if at >= 0 else len(text), corpus.name(e))
 
-    by_label = lambda labels: [corpus.name(e) for e in sorted(unit.entities, key=order) if corpus.labels.get(e) in labels]
+    def by_label(labels: Sequence[str]) -> list[str]:
+        return [corpus.name(e) for e in sorted(unit.entities, key=order) if corpus.labels.get(e) in labels]
+
     who = by_label(("ORG",)) + by_label(("PERSON",))
     where = by_label(PLACE_LABELS) + list(dict.fromkeys(v.normalised for v in unit.values))
     body = ", ".join(who) + (" — " + ", ".join(where) if where else "")
@@ -359,7 +367,7 @@ def _entity_summary(unit: Unit, corpus: Corpus) -> str:
     return f"{body} ({unit.article.lang}, untranslated)." if len(who) + len(where) >= 2 else ""
 
 
-def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, limit: int = 6) -> list[Line]:
+def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room: int, limit: int = 6) -> list[Line]:
     """Dated events across articles, in date order, one line per event citing every source.
 
     English sentences carry their own dates; untranslated ones the DATE spans of their
@@ -403,9 +411,9 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, 
         unit, date = mentions[0]
         label = next((d.label for _, d in mentions if d.precision != "monthday"), date.label)
         if len(key) == 10 and date.precision == "monthday":
-            y, m, d = map(int, key.split("-"))
-            label = DateRef(0, 0, "", "day", dt.date(y, m, d)).label
-        per_article = {}
+            year, month, day = map(int, key.split("-"))
+            label = DateRef(0, 0, "", "day", dt.date(year, month, day)).label
+        per_article: dict[str, Unit] = {}
         for u, _ in mentions:  # a source giving other figures for that day is not cited for this line
             if u is unit or not claims.conflicts(unit, u, corpus):
                 per_article.setdefault(u.article.id, u)
@@ -419,7 +427,7 @@ def _timeline(corpus: Corpus, weight, notes: _Notes, record: Record, room: int, 
     return lines
 
 
-def _differences(corpus: Corpus, pool: list[Scored], weight, notes: _Notes, record: Record, room: int) -> list[Line]:
+def _differences(corpus: Corpus, pool: list[Scored], weight: Weight, notes: _Notes, record: Record, room: int) -> list[Line]:
     """Where sources differ: figures or dates given differently (each side with its sources),
     opposite outcomes, claims said not to be confirmed, and claims no other source states."""
     def n(u: Unit) -> int:
@@ -454,5 +462,5 @@ def _differences(corpus: Corpus, pool: list[Scored], weight, notes: _Notes, reco
     return lines
 
 
-def _is_date_side(sides) -> bool:
+def _is_date_side(sides: Sequence[tuple[str, Sequence[Unit]]]) -> bool:
     return all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", said) for said, _ in sides)

@@ -23,12 +23,14 @@ Constants, each checked on every development corpus (bench/quality.py), none tun
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from . import text as tx
 from .features import Corpus, Unit
 
 TERM_WEIGHT = 0.5
+C = TypeVar("C")  # a candidate line: anything with a unit (Scored, Quote)
 FOCUS = 0.0  # the corpus's own most central organisations: already weighted by their sources
 MIN_TERM_SOURCES = 2  # a word only one source uses is not a concept of the corpus
 SCALE = 1.0
@@ -147,19 +149,31 @@ class Record:
         return unit.key in self.used or " ".join(unit.text.split()) in self.texts
 
 
-def greedy(candidates: list, record: Record, k: int, shown, unit_of=lambda c: c.unit, bonus=lambda c: 0.0,
-           also=lambda c: ()) -> list:
+def _unit(c: Any) -> Unit:
+    return c.unit
+
+
+def _no_bonus(c: Any) -> float:
+    return 0.0
+
+
+def _nothing(c: Any) -> tuple[Unit, ...]:
+    return ()
+
+
+def greedy(candidates: Sequence[C], record: Record, k: int, shown: Callable[[C], str], unit_of: Callable[[C], Unit] = _unit,
+           bonus: Callable[[C], float] = _no_bonus, also: Callable[[C], Iterable[Unit]] = _nothing) -> list[C]:
     """Up to k candidates, each the best gain / cost**SCALE (times 1 + `bonus`) over what is
     said, where `shown(c)` is the text the screen would show and its length the cost;
     `also(c)`: sentences that say the same (another source's), said with it.
 
     A candidate adding nothing new is never taken. Ties go to the earlier candidate.
     """
-    picked = []
+    picked: list[C] = []
     rest = list(candidates)
     texts = {id(c): shown(c) for c in rest}
     while rest and len(picked) < k:
-        def value(c) -> float:
+        def value(c: C) -> float:
             text = texts[id(c)]
             if record.said(unit_of(c)):
                 return -1.0  # said already, in another source's words

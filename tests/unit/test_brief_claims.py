@@ -165,9 +165,11 @@ def test_bottom_line_is_a_whole_sentence_backed_by_the_most_sources():
     analysis = corpus(
         [
             ("a", dt.date(2032, 1, 10), ["Ana Silva won the presidential election in Portugal with 52% of the vote on Sunday.",
-                                        "Turnout in Lisbon was higher than in the last vote, which many analysts had expected to be low, in a long "
-                                        "and detailed account of how the capital's districts voted through the day and into the evening."]),
-            ("b", dt.date(2032, 1, 10), ["Ana Silva won the presidential election in Portugal with 52% of the vote on Sunday, officials said."]),
+                                        "Turnout in Lisbon was higher than in the last vote, which many analysts had expected "
+                                        "to be low, in a long and detailed account of how the capital's districts voted through "
+                                        "the day and into the evening."]),
+            ("b", dt.date(2032, 1, 10), ["Ana Silva won the presidential election in Portugal with 52% of the vote on Sunday, "
+                                        "officials said."]),
             ("c", dt.date(2032, 1, 10), ["Ana Silva won Portugal's presidential election with 52% of the vote.",
                                         "She will be sworn in in Lisbon in March."]),
         ],
