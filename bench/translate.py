@@ -78,7 +78,8 @@ def split(paragraph: str) -> list[str]:
 
 
 def article() -> Article:
-    sents, offset = [], 0
+    sents: list[Sentence] = []
+    offset = 0
     for p_index, paragraph in enumerate(PARAGRAPHS):
         for start, end in splitter.split(paragraph, "zh"):
             sents.append(Sentence(len(sents), p_index, offset + start, offset + end, paragraph[start:end]))

@@ -49,7 +49,8 @@ FACTS: dict[str, list[list[str]]] = {
 
 def recall(text: str) -> tuple[list[str], list[str]]:
     """(facts found, facts missed) in `text`."""
-    found, missed = [], []
+    found: list[str] = []
+    missed: list[str] = []
     for name, alternatives in FACTS.items():
         ok = any(all(re.search(p, text, re.I | re.S) for p in alt) for alt in alternatives)
         (found if ok else missed).append(name)

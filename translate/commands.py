@@ -7,6 +7,7 @@ line: what is wrong and how to mend it), and the CLI turns them into exit code 1
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -48,7 +49,10 @@ def is_file_target(target: str) -> bool:
 
 
 def install(
-    targets: list[str], progress: Progress = no_progress, folder: Path | None = None, report=None
+    targets: list[str],
+    progress: Progress = no_progress,
+    folder: Path | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Install each target (a language code or a .argosmodel file); one line per package.
 

@@ -7,6 +7,7 @@ download has no progress and no timeout.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import tempfile
@@ -58,7 +59,7 @@ def index_url() -> str:
     return settings.remote_package_index
 
 
-def _open(url: str):
+def _open(url: str) -> http.client.HTTPResponse:
     """A GET with our User-Agent that gives up after TIMEOUT seconds without data."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     return urllib.request.urlopen(request, timeout=TIMEOUT)

@@ -11,6 +11,7 @@ import hashlib
 import threading
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import sanitize
 from briefing.model import Article, EnglishView, Progress, Provenance, no_progress
@@ -19,6 +20,9 @@ from briefing.views import assemble_view, original_view
 
 from . import languages, sidecar
 from .packages import ENGLISH, InstalledPackage, find_route, installed_packages
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 STAGE, VERSION = "translate", "2"  # 2: argostranslate's decoding (no "▁" left by OPUS-MT ports)
 CHUNK = 64  # sentences per model call between progress reports / cancel checks
@@ -48,7 +52,7 @@ class Translator:
         self.packages_dir = packages_dir
         self.compute_type = compute_type
         self.model_calls = 0  # translate_batch calls made: tests and the bench read it
-        self._engines: dict[tuple[Path, str], object] = {}
+        self._engines: dict[tuple[Path, str], Engine] = {}
         self._lock = threading.Lock()
         self.failures: dict[str, str] = {}  # language -> why its model could not translate
         self.cached_texts: set[str] = set()  # sentences whose translation came from the cache
@@ -136,7 +140,7 @@ class Translator:
             progress(stage, done, len(unique))
         return result
 
-    def _engine(self, package: InstalledPackage):
+    def _engine(self, package: InstalledPackage) -> Engine:
         with self._lock:
             engine = self._engines.get((package.path, package.version))
             if engine is None:

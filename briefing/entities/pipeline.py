@@ -105,5 +105,5 @@ def _build(name: str, gazetteer: Gazetteer) -> Any:
         raise UserError(f"spaCy pipeline {name!r} has no 'ner' component; name an English NER pipeline")
     if gazetteer.entries:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(gazetteer.patterns())
+        ruler.add_patterns(gazetteer.patterns())  # type: ignore[attr-defined]  # add_pipe is typed as returning any component
     return nlp

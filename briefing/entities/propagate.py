@@ -17,7 +17,7 @@ from itertools import pairwise
 from .. import numbers
 from ..model import Span
 from .aliases import Registry
-from .text import fold_text, key, tokens, words
+from .text import Folded, fold_text, key, tokens, words
 
 _GAP = re.compile(r" |\u00a0|&| & |\.|'")  # what may sit between the words of one name
 _MAX_ENDING = 4  # letters of an inflectional ending after a name in an original
@@ -41,7 +41,7 @@ class Matcher:
         folded = fold_text(text)
         toks = tokens(folded.text)
         # joined[j]: tokens j and j+1 may belong to one name
-        joined = [bool(_GAP.fullmatch(folded.text[a[1] : b[0]])) for a, b in zip(toks, toks[1:])] + [False]
+        joined = [bool(_GAP.fullmatch(folded.text[a[1] : b[0]])) for a, b in pairwise(toks)] + [False]
         spans: list[Span] = []
         i = 0
         while i < len(toks):
@@ -57,7 +57,9 @@ class Matcher:
             i += used
         return spans
 
-    def _match_at(self, text, folded, toks, joined, i, foreign):
+    def _match_at(
+        self, text: str, folded: Folded, toks: list[tuple[int, int, str]], joined: list[bool], i: int, foreign: bool
+    ) -> tuple[Span, int] | None:
         by_key = self.registry.by_key
         reach = 1
         while reach < self.longest and i + reach < len(toks) and joined[i + reach - 1]:

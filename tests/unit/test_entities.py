@@ -96,7 +96,7 @@ def test_consensus_gives_one_label_per_name(seeds):
     raw = {(e.text, e.label_) for doc in nlp.pipe(a.text for a in english) for e in doc.ents}
     assert len({label for text, label in raw if text == "OpenAI"}) > 1  # the mistake exists
     assert len({label for text, label in raw if text == "Altman"}) > 1
-    final = {}
+    final: dict[str, set[str]] = {}
     for a in english:
         for span in annotations[a.id].english:
             final.setdefault(span.text, set()).add(span.label)
@@ -109,7 +109,8 @@ def test_consensus_gives_one_label_per_name(seeds):
     "lang, names",
     [
         ("de", ["Sam Altman", "OpenAI", "Samsung Electronics", "Lee Jae-yong", "SK Group", "Chey Tae-won", "Kyung Kye-hyun"]),
-        ("hu", ["Samsung Electronics", "OpenAI", "SoftBank", "Lee Jae-yong", "Sam Altman", "Masayoshi Son", "Chey Tae-won", "Chung Shin-a"]),
+        ("hu", ["Samsung Electronics", "OpenAI", "SoftBank", "Lee Jae-yong", "Sam Altman", "Masayoshi Son",
+                "Chey Tae-won", "Chung Shin-a"]),
         ("vi", ["Sam Altman", "OpenAI", "Samsung Electronics", "Lee Jae-Young", "Seoul", "DeepSeek"]),
     ],
 )
@@ -217,9 +218,14 @@ def test_corpus_results_follow_the_rules_code(seeds, monkeypatch):
     from briefing.entities import annotator as annotator_module
 
     articles, _, _, cache = seeds
-    calls = []
+    calls: list[int] = []
     real_resolve = annotator_module.resolve
-    monkeypatch.setattr(annotator_module, "resolve", lambda *a: calls.append(1) or real_resolve(*a))
+
+    def counted(*args):
+        calls.append(1)
+        return real_resolve(*args)
+
+    monkeypatch.setattr(annotator_module, "resolve", counted)
     Annotator(cache, gazetteer=None).annotate(articles, {})
     assert calls == []  # same rules: the corpus result comes from the cache
     monkeypatch.setattr(annotator_module, "rules_version", lambda: "edited-rules")

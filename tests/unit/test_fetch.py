@@ -48,7 +48,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
         Handler.user_agents.append(self.headers.get("User-Agent", ""))
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        base = f"http://127.0.0.1:{self.server.server_address[1]!s}"  # type: ignore[index]  # an AF_INET (host, port)
         if self.path == "/page":
             if self.headers.get("If-None-Match") == '"v1"':
                 self.send_response(304)

@@ -38,7 +38,8 @@ def test_counts_durations_and_years():
 
 @pytest.mark.parametrize(
     "text, lang",
-    [("a portrait painted in 1661, then sold", "en"), ("im Jahr 1661 gemalt", "de"), ("since 2019 the firm", "en"), ("As 2024 begins, firms", "en")],
+    [("a portrait painted in 1661, then sold", "en"), ("im Jahr 1661 gemalt", "de"), ("since 2019 the firm", "en"),
+     ("As 2024 begins, firms", "en")],
 )
 def test_a_year_is_never_a_quantity(text, lang):
     assert find_values(text, lang) == []
@@ -61,7 +62,10 @@ def test_durations_in_any_language(text, lang):
     assert (v.kind, v.value, v.normalised) == ("duration", 420, "7 min")
 
 
-@pytest.mark.parametrize("text, lang", [("gegen 9:30 Uhr", "de"), ("午前９時３０分ごろ", "ja"), ("at 9:30 a.m.", "en"), ("um 10 Uhr", "de"), ("ngày 4 tháng 2", "vi")])
+@pytest.mark.parametrize(
+    "text, lang",
+    [("gegen 9:30 Uhr", "de"), ("午前９時３０分ごろ", "ja"), ("at 9:30 a.m.", "en"), ("um 10 Uhr", "de"), ("ngày 4 tháng 2", "vi")],
+)
 def test_times_of_day_and_dates_are_no_figures(text, lang):
     assert find_values(text, lang) == []
 

@@ -34,7 +34,8 @@ ENGLISH = ["OpenAI and SoftBank convened in Seoul on Tuesday.", "Son was spotted
 
 def make_article(paragraphs: list[str], lang: str, source: str = "<test>/a") -> Article:
     body = "\n\n".join(paragraphs)
-    sents, offset = [], 0
+    sents: list[Sentence] = []
+    offset = 0
     for p_index, paragraph in enumerate(paragraphs):
         for start, end in sentences.split(paragraph, lang):
             sents.append(Sentence(len(sents), p_index, offset + start, offset + end, paragraph[start:end]))
@@ -112,7 +113,7 @@ def test_missing_model_gives_the_original_and_a_one_line_notice(packages, cache,
     assert view.status is Provenance.UNTRANSLATED
     assert view.text == article.text
     assert {s.provenance for s in view.sentences} == {Provenance.UNTRANSLATED}
-    assert "\n" not in view.notice and "briefing models install ko" in view.notice
+    assert view.notice and "\n" not in view.notice and "briefing models install ko" in view.notice
 
 
 def test_second_run_makes_no_model_call_and_an_edit_retranslates_one_sentence(packages, cache, no_network, monkeypatch):
@@ -131,7 +132,11 @@ def test_second_run_makes_no_model_call_and_an_edit_retranslates_one_sentence(pa
     seen: list[list[str]] = []
     original = engine_module.Engine.translate
     # count what reaches the model (the real call still runs)
-    monkeypatch.setattr(engine_module.Engine, "translate", lambda self, texts: seen.append(list(texts)) or original(self, texts))
+    def counted(self, texts):
+        seen.append(list(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(engine_module.Engine, "translate", counted)
     view = third.english_views([edited])[edited.id]
     assert seen == [["Die Gespräche dauerten vier Stunden."]]
     assert cache.count("translate") == entries + 1
@@ -219,7 +224,7 @@ def test_a_broken_model_costs_only_its_language(packages, cache, no_network):
     german, hungarian = views[articles[0].id], views[articles[1].id]
     assert german.status is Provenance.MACHINE and german.text == articles[0].text
     assert hungarian.status is Provenance.UNTRANSLATED and hungarian.text == articles[1].text
-    assert hungarian.notice.startswith("The installed model translate-hu_en 1.0 could not translate (")
+    assert hungarian.notice and hungarian.notice.startswith("The installed model translate-hu_en 1.0 could not translate (")
     assert "\n" not in hungarian.notice and "briefing models install hu" in hungarian.notice
     assert set(translator.failures) == {"hu"}
 
@@ -232,6 +237,6 @@ def test_notices_tell_a_missing_package_from_one_not_installed(packages, cache):
     shutil.rmtree(packages / "translate-vi_en-1_0")
     views = Translator(cache, packages_dir=packages).english_views([korean, vietnamese])
     assert views[korean.id].notice == "No Korean (ko) model is installed yet: run `briefing models install ko`."
-    notice = views[vietnamese.id].notice
+    notice = views[vietnamese.id].notice or ""
     assert notice.startswith("No Argos package exists for Vietnamese (vi): add a translation as NAME.en.txt")
     assert "briefing models install vi" not in notice

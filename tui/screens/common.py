@@ -7,6 +7,7 @@ from collections import Counter
 from rich.style import Style
 from rich.text import Text
 from textual.color import Color
+from textual.widget import Widget
 
 from briefing.model import Article, EnglishView, Provenance, Span
 
@@ -32,7 +33,7 @@ def entity_counts(spans: tuple[Span, ...]) -> Counter:
     return Counter(s.entity for s in spans if s.entity)
 
 
-def theme_color(widget, name: str) -> str | None:
+def theme_color(widget: Widget, name: str) -> str | None:
     value = widget.app.theme_variables.get(name)
     if not value:
         return None
@@ -42,12 +43,12 @@ def theme_color(widget, name: str) -> str | None:
         return None
 
 
-def entity_style(widget, label: str) -> Style:
+def entity_style(widget: Widget, label: str) -> Style:
     color = theme_color(widget, f"entity-{kind(label)}")
     return Style(color=color, bold=True) if color else Style(bold=True)
 
 
-def styled_text(widget, text: str, spans: tuple[Span, ...]) -> Text:
+def styled_text(widget: Widget, text: str, spans: tuple[Span, ...]) -> Text:
     """Text (data, never markup) with entity spans coloured from the theme."""
     rendered = Text(text)
     for span in spans:
@@ -78,7 +79,7 @@ def meta_line(article: Article, view: EnglishView | None, analysing: bool) -> Te
 LEGEND_NAMES = {"person": "person", "org": "organisation", "place": "place", "date": "date", "number": "amount", "other": "other"}
 
 
-def legend(widget, highlight: bool) -> Text:
+def legend(widget: Widget, highlight: bool) -> Text:
     """What each entity colour means, in the theme's colours (or that colours are off)."""
     if not highlight:
         return Text("colours off (c turns them on)", style="dim italic")

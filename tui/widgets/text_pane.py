@@ -14,6 +14,7 @@ from functools import cached_property
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -299,7 +300,7 @@ class TextPane(ScrollView, can_focus=True):
         target = self.line_of(self.document.sentences[self.cursor][0]) - page if self.document.sentences else 0
         self.move_cursor(min(self.cursor - 1, self._first_sentence_from_line(target)))
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self.document.sentences:
             return
