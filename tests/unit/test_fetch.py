@@ -55,6 +55,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             self._send(200, PAGE, ETag='"v1"')
+        elif self.path == "/dated":
+            if self.headers.get("If-Modified-Since") == "Tue, 05 Mar 2024 09:30:00 GMT":
+                self.send_response(304)
+                self.end_headers()
+                return
+            self._send(200, PAGE, Last_Modified="Tue, 05 Mar 2024 09:30:00 GMT")
         elif self.path.startswith("/page"):
             self._send(200, PAGE.replace(b"coastal city", f"town {self.path[-1]}".encode()))
         elif self.path == "/feed":
@@ -124,6 +130,16 @@ def test_a_page_is_saved_as_fetched_and_fetched_again_conditionally(server: str,
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [first.saved[0].name]
     assert all(ua.startswith("briefing/") for ua in Handler.user_agents)
     assert fetching.urls_by_file(tmp_path) == {first.saved[0].name: f"{server}/page"}
+
+
+def test_last_modified_makes_the_second_fetch_conditional_too(server: str, tmp_path: Path) -> None:
+    first = fetching.fetch([f"{server}/dated"], tmp_path, limits=FAST)
+    assert len(first.saved) == 1
+    second = fetching.fetch([f"{server}/dated"], tmp_path, limits=FAST)
+    assert second.unchanged == [f"{server}/dated"] and Handler.hits["/dated"] == 2
+    first.saved[0].unlink()  # the file is gone: fetch it whole again, not conditionally
+    third = fetching.fetch([f"{server}/dated"], tmp_path, limits=FAST)
+    assert third.saved == first.saved and first.saved[0].read_bytes() == PAGE
 
 
 def test_a_feed_is_saved_and_follow_fetches_its_pages_within_the_limit(server: str, tmp_path: Path) -> None:
