@@ -30,6 +30,14 @@ os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def no_stale_argos_index():
+    """An index copy a test fetched into the shared home must not decide a later test's notices."""
+    yield
+    for copy in (_HOME / ".local/share/argos-translate/index.json",):
+        copy.unlink(missing_ok=True)
+
+
 class NetworkBlocked(RuntimeError):
     pass
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 from briefing import sanitize
@@ -51,8 +52,13 @@ def label(code: str) -> str:
 
 
 def _local_index() -> Path | None:
-    # argostranslate's <data dir>/index.json, found without importing its settings (which
-    # create folders under HOME): showing a notice must create nothing
+    # argostranslate's index.json copy: where its settings say once they are loaded (the
+    # fetch writes there), else found without importing them (they create folders under
+    # HOME, and showing a notice must create nothing)
+    loaded = sys.modules.get("argostranslate.settings")
+    configured = getattr(loaded, "local_package_index", None) if loaded is not None else None
+    if configured:
+        return Path(configured)
     data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(data) / "argos-translate" / "index.json"
 
