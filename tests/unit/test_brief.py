@@ -60,7 +60,7 @@ def test_focus_override_changes_the_selection(provided):
 
 def test_off_topic_tail_and_boilerplate_never_selected(english_only, provided):
     for analysis in (english_only, provided):
-        text = " ".join(l.text for l in _lines(build(analysis)))
+        text = " ".join(line.text for line in _lines(build(analysis)))
         assert "Woolf" not in text and "Flickering" not in text
         assert "Advertisement" not in text and "lee.jaelim@" not in text
         assert "[YOMHAP]" not in text
@@ -69,15 +69,15 @@ def test_off_topic_tail_and_boilerplate_never_selected(english_only, provided):
 def test_key_facts_are_not_the_first_sentences(provided):
     b = build(provided)
     firsts = {(a.id, 0) for a in provided.articles} | {(a.id, 1) for a in provided.articles}
-    picked = {(l.citations[0].article_id, l.citations[0].sentence) for l in b.key_facts}
+    picked = {(line.citations[0].article_id, line.citations[0].sentence) for line in b.key_facts}
     assert picked - firsts, "selection should reach beyond the lead sentences"
 
 
 def test_sources_differ_on_the_verdict_only_with_translations(english_only, provided):
     def verdicts(b):
-        return [l for l in b.differences if "guilty" in l.text and "acquitted" in l.text]
+        return [line for line in b.differences if "guilty" in line.text and "acquitted" in line.text]
 
-    assert verdicts(build(provided)), [l.text for l in build(provided).differences]
+    assert verdicts(build(provided)), [line.text for line in build(provided).differences]
     assert len(verdicts(build(provided))[0].citations) == 2
     assert not verdicts(build(english_only))  # the Hungarian and Vietnamese are unread
 
@@ -87,23 +87,23 @@ def test_untranslated_articles_still_count(english_only):
     untranslated = {s.note for s in b.sources if s.provenance.value == "untranslated"}
     assert len(untranslated) == 3
     assert "3 untranslated" in b.coverage[0].text
-    cited = {c.note for l in [*b.players, *b.numbers] for c in l.citations}
+    cited = {c.note for line in [*b.players, *b.numbers] for c in line.citations}
     assert cited & untranslated, "entities and figures of untranslated articles are language-independent"
 
 
 def test_numbers_are_normalised_and_grouped(provided):
-    text = "\n".join(l.text for l in build(provided).numbers)
+    text = "\n".join(line.text for line in build(provided).numbers)
     assert "$500B" in text and "$15-20B" in text and "$175B, $340B" in text
-    stargate = next(l for l in build(provided).numbers if l.text.startswith("$500B"))
+    stargate = next(line for line in build(provided).numbers if line.text.startswith("$500B"))
     assert stargate.agree >= 2
 
 
 def test_timeline_resolves_relative_dates_across_articles(provided):
     timeline = build(provided).timeline
-    labels = [l.text.split(":")[0] for l in timeline]
-    facts = [l.text.split(":")[0] for l in build(provided).key_facts]
+    labels = [line.text.split(":")[0] for line in timeline]
+    facts = [line.text.split(":")[0] for line in build(provided).key_facts]
     assert "25 Jan 2024" in labels + facts  # "last Thursday" in a story dated 31 Jan 2024
-    feb4 = next(l for l in timeline if l.text.startswith("4 Feb 2025"))
+    feb4 = next(line for line in timeline if line.text.startswith("4 Feb 2025"))
     assert len({c.article_id for c in feb4.citations}) >= 2  # "February 4" without a year joins the dated story
 
 
@@ -113,7 +113,7 @@ def test_fit_text_never_overflows(provided, size):
     text = fit_text(build(provided), size)
     lines = text.split("\n")
     assert len(lines) <= rows
-    assert max(cell_len(l) for l in lines) <= cols
+    assert max(cell_len(line) for line in lines) <= cols
 
 
 def test_fit_text_keeps_the_essentials_at_80x24(provided, english_only):
@@ -170,7 +170,7 @@ def test_timeline_leaves_out_bare_years_when_finer_events_exist(english_only, pr
     import re
 
     for analysis in (english_only, provided):
-        labels = [l.text.split(":")[0] for l in build(analysis).timeline]
+        labels = [line.text.split(":")[0] for line in build(analysis).timeline]
         assert len(labels) >= 3
         assert not [x for x in labels if re.fullmatch(r"\d{4}", x)], labels  # "2025: For its collaboration ..."
 
@@ -178,7 +178,7 @@ def test_timeline_leaves_out_bare_years_when_finer_events_exist(english_only, pr
 def test_timeline_is_chronological_with_one_line_per_date(english_only, provided):
     for analysis in (english_only, provided):
         timeline = build(analysis).timeline
-        labels = [l.text.split(":")[0] for l in timeline]
+        labels = [line.text.split(":")[0] for line in timeline]
         assert len(labels) == len(set(labels))
         days = [dt.datetime.strptime(x, "%d %b %Y").date() for x in labels if re.fullmatch(r"\d{1,2} \w{3} \d{4}", x)]
         assert days == sorted(days) and len(days) >= 1, labels
@@ -188,7 +188,7 @@ def test_timeline_reads_dates_in_untranslated_originals(english_only):
     """ "ngày 4 tháng 2" in the undated Vietnamese original joins 4 Feb 2025 of the dated English story."""
     b = build(english_only)
     vi = next(s.note for s in b.sources if s.lang == "vi")
-    feb4 = next(l for l in b.timeline if l.text.startswith("4 Feb 2025"))
+    feb4 = next(line for line in b.timeline if line.text.startswith("4 Feb 2025"))
     assert vi in {c.note for c in feb4.citations} and len(feb4.citations) >= 2
 
 
@@ -222,7 +222,7 @@ def _two_article_analysis():
 
 def test_untranslated_event_is_shown_by_what_it_names():
     b = build(_two_article_analysis())
-    assert [l.text for l in b.timeline] == [
+    assert [line.text for line in b.timeline] == [
         "4 Feb 2025: OpenAI, Samsung Electronics, Sam Altman — Seoul (vi, untranslated)."
     ]
     assert [c.note for c in b.timeline[0].citations] == [2]
@@ -232,7 +232,8 @@ def test_relative_date_in_an_undated_original_is_not_guessed():
     from briefing.brief.timeline import original_date
 
     assert original_date("am Freitag", "de", None) is None
-    assert original_date("ngày 4 tháng 2", "vi", None).precision == "monthday"
+    monthday = original_date("ngày 4 tháng 2", "vi", None)
+    assert monthday is not None and monthday.precision == "monthday"
     friday = original_date("am Freitag", "de", dt.date(2025, 2, 4))
     assert friday is not None and friday.date == dt.date(2025, 1, 31)
 
@@ -240,7 +241,10 @@ def test_relative_date_in_an_undated_original_is_not_guessed():
 # -- one screen: whole sentences before truncation; the bottom line whole ----------------
 
 
-def _screen_briefing(fact: str, timeline: str = "4 Feb 2025: Acme held talks with Beta in Paris last Thursday and the deal was signed quickly after a long night."):
+LONG_EVENT = "4 Feb 2025: Acme held talks with Beta in Paris last Thursday and the deal was signed quickly after a long night."
+
+
+def _screen_briefing(fact: str, timeline: str = LONG_EVENT):
     from briefing.model import Briefing, Citation, Line
 
     cite = (Citation("a", 0, 1),)
@@ -261,7 +265,7 @@ def test_fit_text_wraps_a_long_sentence_whole_rather_than_cutting_it():
     rows = text.split("\n")
     at = next(i for i, r in enumerate(rows) if r.startswith("TIMELINE"))
     shown = " ".join(r[13:].strip() for r in rows[at : at + 2])
-    assert shown == "4 Feb 2025: Acme held talks with Beta in Paris last Thursday and the deal was signed quickly after a long night. [1]", shown
+    assert shown == LONG_EVENT + " [1]", shown
 
 
 def test_fit_text_never_keeps_a_fragment_of_a_leading_clause():

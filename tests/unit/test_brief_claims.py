@@ -22,7 +22,8 @@ def corpus(articles: list[tuple[str, dt.date | None, list[str]]], entities: dict
     built, views, annotations = [], {}, {}
     known = tuple(Entity(f"{label.lower()}:{name.lower()}", name, label) for name, label in entities.items())
     for name, date, paragraphs in articles:
-        sentences, offset = [], 0
+        sentences: list[Sentence] = []
+        offset = 0
         for p, paragraph in enumerate(paragraphs):
             for start, end in split(paragraph, "en"):
                 sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))

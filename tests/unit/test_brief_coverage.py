@@ -8,13 +8,14 @@ import datetime as dt
 from briefing.brief import build, fit_text
 from briefing.brief.coverage import Record, concepts, weights
 from briefing.brief.features import build_corpus
+from briefing.model import Analysis
 from test_brief_claims import corpus
 
 QUAKE = {"Bohol": "GPE", "Cebu": "GPE", "Philippines": "GPE", "Xinhua": "ORG", "Red Cross": "ORG", "Maria Santos": "PERSON",
          "Juan Cruz": "PERSON"}
 
 
-def _story() -> object:
+def _story() -> Analysis:
     return corpus(
         [
             ("a", dt.date(2013, 10, 15), [

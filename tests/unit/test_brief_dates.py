@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.brief.timeline import original_date
+from briefing.brief.timeline import DateRef, original_date
 from briefing.entities.propagate import find_dates
 
 SUNDAY = dt.date(2025, 10, 19)
@@ -27,15 +27,21 @@ def test_times_of_day_and_durations_are_never_dates(text, lang, base):
 def test_a_relative_date_resolves_only_against_the_article_date(text, lang):
     assert original_date(text, lang, None) is None  # never against the day the program runs
     ref = original_date(text, lang, SUNDAY)
-    assert ref is not None and SUNDAY - dt.timedelta(days=7) <= ref.date <= SUNDAY
+    assert ref is not None and ref.date is not None
+    assert SUNDAY - dt.timedelta(days=7) <= ref.date <= SUNDAY
 
 
 def test_absolute_dates_keep_their_precision_without_an_article_date():
-    assert original_date("15. März 2024", "de", None).date == dt.date(2024, 3, 15)
-    assert original_date("2022", "de", None).key == "2022"
-    assert original_date("Oktober 2024", "de", None).key == "2024-10"
-    assert original_date("19 de octubre", "es", None).key == "--10-19"  # the year comes from the corpus
-    assert original_date("19. Oktober 2025 um 9:30 Uhr", "de", None).date == dt.date(2025, 10, 19)
+    def undated(text: str, lang: str) -> DateRef:
+        found = original_date(text, lang, None)
+        assert found is not None, text
+        return found
+
+    assert undated("15. März 2024", "de").date == dt.date(2024, 3, 15)
+    assert undated("2022", "de").key == "2022"
+    assert undated("Oktober 2024", "de").key == "2024-10"
+    assert undated("19 de octubre", "es").key == "--10-19"  # the year comes from the corpus
+    assert undated("19. Oktober 2025 um 9:30 Uhr", "de").date == dt.date(2025, 10, 19)
 
 
 def test_originals_mark_no_time_of_day_or_duration_as_a_date():
