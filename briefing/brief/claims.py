@@ -129,7 +129,9 @@ def date_conflicts(a: Unit, b: Unit) -> list[tuple[DateRef, DateRef]]:
     da, db = _days(a), _days(b)
     if not da or not db or {d.date for d in da} & {d.date for d in db}:
         return []
-    return [(x, y) for x in da for y in db if 0 < abs((x.date - y.date).days) <= DATE_CONFLICT_DAYS][:1]
+    # the `is not None` checks always hold after _days; they tell the type checker so
+    return [(x, y) for x in da for y in db
+            if x.date is not None and y.date is not None and 0 < abs((x.date - y.date).days) <= DATE_CONFLICT_DAYS][:1]
 
 
 def conflicts(a: Unit, b: Unit, corpus: Corpus | None = None) -> list[Conflict]:

@@ -4,7 +4,7 @@ and claims no source confirmed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import text as tx
 from .features import Corpus, Unit
@@ -140,7 +140,7 @@ def disagreeing(pool: Sequence[Scored]) -> list[list[tuple[str, list[Unit]]]]:
     return out
 
 
-def unconfirmed(corpus: Corpus, weight) -> list[Unit]:
+def unconfirmed(corpus: Corpus, weight: Callable[[Unit], float]) -> list[Unit]:
     """Sentences saying a claim is not confirmed; refusals to comment are not among them."""
     hits = [u for u in corpus.units if u.english and u.usable and UNCONFIRMED.search(REFUSAL.sub("", u.text))]
     return sorted(hits, key=lambda u: (-weight(u), u.key))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import dedupe, numbers
-from ..model import Analysis, Article, EnglishView, Entity, Provenance, ViewSentence
+from ..model import Analysis, Article, EnglishView, Entity, Provenance, Span, ViewSentence
 from . import text as tx
 from .furniture import is_caption
 from .timeline import DateRef, find_dates
@@ -91,7 +92,7 @@ class Corpus:
         return units[i - 1] if i else None
 
 
-def _sentence_entities(view: EnglishView, spans) -> list[set[str]]:
+def _sentence_entities(view: EnglishView, spans: Iterable[Span]) -> list[set[str]]:
     """Entity ids per view sentence, from span offsets."""
     starts = [s.start for s in view.sentences]
     found: list[set[str]] = [set() for _ in view.sentences]
@@ -127,7 +128,7 @@ def build_corpus(analysis: Analysis) -> Corpus:
         ents = _sentence_entities(view, annotation.english if annotation else ())
         per_paragraph = Counter(s.paragraph for s in view.sentences)
         captions = {i for i, p in enumerate(view.paragraphs) if is_caption(p)}
-        for sentence, sentence_entities in zip(view.sentences, ents):
+        for sentence, sentence_entities in zip(view.sentences, ents, strict=True):  # one entity set per sentence
             english = sentence.provenance is not Provenance.UNTRANSLATED
             lang = "en" if english else article.lang
             values = tuple(numbers.find_values(sentence.text, lang))

@@ -113,7 +113,7 @@ def named_otherwise(e: str, corpus: Corpus) -> bool:
                 seen += 1
                 outlet = _AFTER_OUTLET.search(after) or _BEFORE_OUTLET.search(before)
                 place = _BEFORE_PLACE.search(before) if label == "PERSON" else None
-                place = place or _AFTER_PLACE.search(after) or (label == "ORG" and _IN_PLACE.search(before))
+                place = place or _AFTER_PLACE.search(after) or (_IN_PLACE.search(before) if label == "ORG" else None)
                 other += bool(outlet or place)
             if found:
                 break

@@ -103,7 +103,9 @@ class Scored:
     def superseded(self) -> bool:
         """A source published later gives another figure or date for it: the story moved on."""
         mine = self.unit.article.date
-        return bool(mine) and any(c.b.article.date and c.b.article.date > mine for c in self.conflicts)
+        if not mine:
+            return False
+        return any(c.b.article.date and c.b.article.date > mine for c in self.conflicts)
 
     @property
     def disputed(self) -> bool:
@@ -205,9 +207,12 @@ def _join_disputes(scored: list[Scored], corpus: Corpus) -> None:
     for s in scored:
         found = []
         for v in s.unit.values:
-            key = ("figure", v.kind, v.currency, claims.noun_of(v)) if v.kind == "count" and s.unit.english else None
-            for unit, w in disputed.get(key, ()) if key else ():
-                if unit.article.id != s.unit.article.id and not claims.same_figure(v, w) and claims.context(s.unit, v) & claims.context(unit, w):
+            if v.kind != "count" or not s.unit.english:
+                continue
+            key = ("figure", v.kind, v.currency, claims.noun_of(v))
+            for unit, w in disputed.get(key, ()):
+                if (unit.article.id != s.unit.article.id and not claims.same_figure(v, w)
+                        and claims.context(s.unit, v) & claims.context(unit, w)):
                     found.append(claims.Conflict(s.unit, unit, v.shown, w.shown, "figure", key + ("joined",)))
                     break
         if found and not s.conflicts:

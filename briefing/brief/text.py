@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -216,7 +216,7 @@ def _unless_governed(m: re.Match[str]) -> str:
     return m.group(0) if at_end or _GOVERNED.search(m.string[: m.start()]) else ""
 
 
-def _reductions(body: str, end: str, drop_dates: bool):
+def _reductions(body: str, end: str, drop_dates: bool) -> Iterator[str]:
     """Ever shorter forms of `body`, each step applied on top of the last."""
     steps = [*_ATTRIBUTION, _PARENTHETICAL, _APPOSITION] + ([_RELATIVE_DATE] if drop_dates else [])
     current = body
@@ -235,7 +235,7 @@ def _parts(text: str) -> tuple[str, str, str]:
     return label, body, stripped[-1] if stripped and stripped[-1] in ".!?" else "."
 
 
-def compress(text: str, width: int, measure=len, drop_dates: bool = False) -> str | None:
+def compress(text: str, width: int, measure: Callable[[str], int] = len, drop_dates: bool = False) -> str | None:
     """`text` made to fit `width` as the same whole sentence, or None when it cannot be.
 
     Only what the sentence says as well without goes, in order, until it fits: a nameless

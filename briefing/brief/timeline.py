@@ -14,6 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # dateparser is imported only when a date needs it (see _parser)
+    from dateparser.date import DateData, DateDataParser
 
 MONTHS = {
     m: i + 1
@@ -97,6 +101,7 @@ def _month_before(base: dt.date, month: int, strictly: bool) -> dt.date:
 
 def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt.date | None]:
     g = m.groupdict()
+    # None only for a month word outside MONTHS that re.I still matched ("ſeptember", long s)
     month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
     if kind == "iso":
         try:
@@ -104,6 +109,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
         except ValueError:
             return "day", None
     if kind in ("mdy", "dmy"):
+        if month is None:
+            return "day", None
         day = int(g["day"])
         try:
             if g.get("year"):
@@ -117,6 +124,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
         except ValueError:
             return "day", None
     if kind == "my":
+        if month is None:
+            return "month", None
         return "month", dt.date(int(g["year"]), month, 1)
     if kind in ("in_year", "as_year"):
         return "year", dt.date(int(g["year"]), 1, 1)
@@ -124,6 +133,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
         return ("day" if kind in ("weekday", "yesterday", "today") else kind if kind in ("week", "month", "year") else "month"), None
     rel = (g.get("rel") or "").lower()
     if kind == "last_month_name":
+        if month is None:
+            return "month", None
         if rel == "next":
             return "month", dt.date(base.year + (month <= base.month), month, 1)
         return "month", _month_before(base, month, strictly=rel == "last")
@@ -179,7 +190,7 @@ def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
 
 
 
-def _parser(lang: str, base: dt.date | None):
+def _parser(lang: str, base: dt.date | None) -> DateDataParser:
     from dateparser.date import DateDataParser  # imported only when an untranslated date needs it
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -193,7 +204,7 @@ def _parser(lang: str, base: dt.date | None):
 _PROBES = (dt.date(2001, 3, 15), dt.date(2003, 8, 20))
 
 
-def _read(parser, text: str):
+def _read(parser: DateDataParser, text: str) -> DateData:
     data = parser.get_date_data(text)
     if data.date_obj is None and " " in text.strip():  # "am Freitag": try without the preposition
         data = parser.get_date_data(text.strip().split(" ", 1)[1])
