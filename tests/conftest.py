@@ -38,6 +38,19 @@ def no_stale_argos_index():
         copy.unlink(missing_ok=True)
 
 
+@pytest.fixture
+def argos_dirs(tmp_path, monkeypatch):
+    """Point argostranslate's settings (read once at import) at this test's folders."""
+    from argostranslate import settings
+
+    folder = tmp_path / "argos" / "packages"
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(settings, "package_data_dir", folder)
+    monkeypatch.setattr(settings, "package_dirs", [folder])
+    monkeypatch.setattr(settings, "local_package_index", tmp_path / "argos" / "index.json")
+    return folder
+
+
 class NetworkBlocked(RuntimeError):
     pass
 

@@ -21,19 +21,6 @@ from briefing.errors import UserError
 from briefing.translate import commands, index, installed_packages
 from briefing.translate import packages as pk
 
-
-@pytest.fixture
-def argos_dirs(tmp_path, monkeypatch):
-    from argostranslate import settings
-
-    folder = tmp_path / "argos" / "packages"
-    folder.mkdir(parents=True)
-    monkeypatch.setattr(settings, "package_data_dir", folder)
-    monkeypatch.setattr(settings, "package_dirs", [folder])
-    monkeypatch.setattr(settings, "local_package_index", tmp_path / "argos" / "index.json")
-    return folder
-
-
 # -- installing from a file ------------------------------------------------
 
 

@@ -8,8 +8,6 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from argos_fixture import argosmodel, build_bpe_copy_model, build_copy_model, copy_model, upstream_translations  # noqa: F401
 from briefing.model import Provenance
 from briefing.store import Cache
@@ -20,16 +18,6 @@ from test_translate import GERMAN, make_article
 
 PRE3 = Path(__file__).resolve().parents[1] / "data" / "argos" / "translate-de_en-pre3.argosmodel"
 
-
-@pytest.fixture
-def argos_dirs(tmp_path, monkeypatch):
-    from argostranslate import settings
-
-    folder = tmp_path / "argos" / "packages"
-    folder.mkdir(parents=True)
-    monkeypatch.setattr(settings, "package_data_dir", folder)
-    monkeypatch.setattr(settings, "package_dirs", [folder])
-    return folder
 
 
 def translate(folder: Path, tmp_path: Path, paragraphs: list[str], lang: str = "de"):

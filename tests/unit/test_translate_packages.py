@@ -22,19 +22,6 @@ from briefing.translate import commands, installed_packages
 from briefing.translate import packages as pk
 
 
-@pytest.fixture
-def argos_dirs(tmp_path, monkeypatch):
-    """Point argostranslate's settings (read once at import) at this test's folders."""
-    from argostranslate import settings
-
-    folder = tmp_path / "argos" / "packages"
-    folder.mkdir(parents=True)
-    monkeypatch.setattr(settings, "package_data_dir", folder)
-    monkeypatch.setattr(settings, "package_dirs", [folder])
-    monkeypatch.setattr(settings, "local_package_index", tmp_path / "argos" / "index.json")
-    return folder
-
-
 def snapshot(folder: Path) -> dict[str, str]:
     """Every path under the packages folder's parent, with file hashes."""
     root = folder.parent
