@@ -25,6 +25,7 @@ exactly three digits is read as a thousands separator.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 __all__ = ["Value", "find_money", "find_values", "format_amount", "parse_number"]
@@ -91,7 +92,7 @@ _PATTERN = re.compile(
 
 # Times of day in any script: "9:30", "9.30 Uhr", "9h30", "9 a.m.", "午前9時30分", "9 giờ".
 TIME_OF_DAY = re.compile(
-    r"(?:午前|午後)?\s*[0-9０-９]{1,2}\s*時(?:\s*[0-9０-９]{1,2}\s*分)?|"
+    r"(?:午前|午後|上午|下午)?\s*[0-9０-９]{1,2}\s*[時时点點](?:\s*[0-9０-９]{1,2}\s*分)?|"
     r"\b\d{1,2}\s*[:：]\s*\d{2}(?:\s*(?:Uhr|h|a\.\s?m\.|p\.\s?m\.|am|pm|óra|giờ)\b\.?)?|"
     r"\b\d{1,2}[.h]\d{2}\s*(?:Uhr|h|a\.\s?m\.|p\.\s?m\.|óra|giờ)|\b\d{1,2}h\d{2}\b|"
     r"\b\d{1,2}\s*(?:Uhr\b|a\.\s?m\.|p\.\s?m\.|am\b|pm\b|o'clock\b|giờ\b|órakor\b)",
@@ -136,6 +137,42 @@ _NOT_COUNTED = set(
     "percent per cent pc st nd rd th times time years year months month weeks week days day hours hour minutes minute "
     "seconds second km kilometres kilometers miles mile metres meters m kg tonnes tons degrees of a.m p.m am pm".split()
 ) | _FUNCTION
+
+
+# Counts in Chinese, Japanese and Korean: digits, a myriad scale ("23만", "22.97万", "1만 8천"),
+# then a counter word, the grammar's way of saying what is counted (명/人/名 people, 户/가구
+# households, 채/间 buildings, 척/艘 vessels, 대/辆 vehicles). Their text has no spaces to
+# separate words, so the Latin-script patterns above never see these.
+CJK_LANGS = {"zh", "zt", "ja", "ko"}
+_CJK_SCALES = {"万": 1e4, "萬": 1e4, "만": 1e4, "亿": 1e8, "億": 1e8, "억": 1e8, "千": 1e3, "천": 1e3}
+_COUNTERS = {
+    "명": "people", "人": "people", "名": "people",
+    "가구": "households", "户": "households", "戶": "households", "世帯": "households",
+    "채": "buildings", "间": "buildings", "間": "buildings", "棟": "buildings",
+    "척": "vessels", "艘": "vessels", "隻": "vessels",
+    "대": "vehicles", "辆": "vehicles", "輛": "vehicles",
+}  # fmt: skip
+_CJK_DIGITS = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+_CJK_COUNT = re.compile(
+    rf"(?<![0-9０-９.,．，])(?P<n1>{_CJK_DIGITS})\s?(?P<s1>[万萬亿億千천만억])?"
+    rf"(?:\s?(?P<n2>{_CJK_DIGITS})\s?(?P<s2>[千천]))?\s?"
+    rf"(?P<counter>{'|'.join(sorted(_COUNTERS, key=len, reverse=True))})"
+)
+
+
+def _cjk_counts(text: str) -> list[Value]:
+    out = []
+    for m in _CJK_COUNT.finditer(text):
+        try:
+            amount = parse_number(unicodedata.normalize("NFKC", m.group("n1")).replace("，", ","), "en")
+            amount *= _CJK_SCALES.get(m.group("s1") or "", 1.0)
+            if m.group("n2"):
+                amount += parse_number(unicodedata.normalize("NFKC", m.group("n2")), "en") * _CJK_SCALES[m.group("s2")]
+        except ValueError:
+            continue
+        shown = f"{amount:,.0f}" if amount < 1e6 else format_amount(amount)
+        out.append(Value(m.start(), m.end(), m.group(0), "count", amount, None, None, shown, _COUNTERS[m.group("counter")]))
+    return out
 
 
 def parse_number(raw: str, lang: str | None = None) -> float:
@@ -245,6 +282,9 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
         else:
             shown = format_amount(low, currency, high)
         values.append(Value(start, start + len(raw), raw, kind, low, high, currency, shown, noun))
+    if lang in CJK_LANGS:
+        cjk = _cjk_counts(text)
+        values = [v for v in values if not any(c.start <= v.start < c.end for c in cjk)] + cjk
     taken = [(v.start, v.end) for v in values] + times
     values.extend(v for v in _small(text, lang) if not any(a < v.end and v.start < b for a, b in taken))
     return sorted(values, key=lambda v: v.start)

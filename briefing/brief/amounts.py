@@ -15,8 +15,8 @@ def figures(corpus: Corpus, weight: Callable[[Unit], float], limit: int = 6) -> 
         if not unit.usable:
             continue
         for value in unit.values:
-            if value.kind == "count" and value.value < 1000:
-                continue
+            if value.kind == "count" and value.value < 1000 and not value.noun:
+                continue  # a bare small number says little; "589 people" is a toll
             groups.setdefault(value.normalised, []).append((unit, value))
 
     def importance(item: tuple[str, list[tuple[Unit, Value]]]) -> tuple:

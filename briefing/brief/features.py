@@ -188,8 +188,8 @@ def _mark_off_topic(by_article: dict[str, list[Unit]], corpus_spread: Counter[st
         whole = None
         for number in reversed(paragraphs):  # teasers follow the story: only its tail can be off topic
             members = members_of[number]
-            if not any(u.vec for u in members):
-                continue  # untranslated and nothing language-independent: no evidence either way
+            if not any(u.english for u in members):
+                continue  # untranslated: a figure or a name matched or not is too little to call it off topic
             if any(spread[e] > 1 or corpus_spread[e] > 1 for u in members for e in u.entities):
                 break  # it names a player the rest of the article, or another article, names too
             if whole is None:  # summed only once some paragraph needs it

@@ -81,3 +81,25 @@ def test_parse_number_by_language(raw, lang, expected):
 def test_format_amount():
     assert format_amount(5e11, "USD") == "$500B"
     assert format_amount(1.5e6) == "1.5M"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "shown"),
+    [
+        ("사망자가 589명으로 늘었다.", "ko", "589 people"),
+        ("구조대원 1만 8천 명이 투입됐다.", "ko", "18,000 people"),
+        ("이재민 23만명이 발생했다.", "ko", "230,000 people"),
+        ("地震造成407人死亡", "zh", "407 people"),
+        ("22.97万人受灾", "zh", "229,700 people"),
+        ("８万户房屋受损", "zh", "80,000 households"),
+        ("２０人が死亡した", "ja", "20 people"),
+    ],
+)
+def test_cjk_counts_read_their_scale_and_counter(text, lang, shown):
+    (value,) = find_values(text, lang)
+    assert (value.kind, value.shown) == ("count", shown) and text[value.start : value.end] == value.text
+
+
+@pytest.mark.parametrize("text", ["2014年8月3日16时30分", "下午4点30分", "8월 4일 오후 4시 30분"])
+def test_cjk_times_of_day_are_no_count_and_no_duration(text):
+    assert find_values(text, "zh" if "时" in text or "点" in text else "ko") == []
