@@ -14,10 +14,8 @@ pages, as a ratio taken in one run. Feeds: a 1,000-entry RSS file read cold
 from __future__ import annotations
 
 import html
-import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -84,9 +82,10 @@ def feed(entries: int = 1000) -> bytes:
 
 
 def main() -> None:
-    home = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-    os.environ.setdefault("BRIEFING_CACHE_DIR", str(home / "cache"))
-    os.environ.setdefault("BRIEFING_CONFIG_DIR", str(home / "config"))
+    sys.path.insert(0, str(ROOT / "tests"))
+    from isolation import isolated_home
+
+    home = isolated_home("briefing-bench-")
     from trafilatura import extract
 
     from briefing.web import feed as feeds

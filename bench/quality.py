@@ -25,11 +25,9 @@ model, cache or setting changes the result, and machine translation is never use
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
-import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -346,18 +344,12 @@ def disagreements_shown(text: str, checklist: Checklist) -> tuple[int, int]:
 
 def isolate() -> Path:
     """A temporary home, cache and config, before anything imports argostranslate."""
-    home = Path(tempfile.mkdtemp(prefix="briefing-quality-"))
-    for name, sub in {
-        "HOME": "",
-        "XDG_DATA_HOME": ".local/share",
-        "XDG_CONFIG_HOME": ".config",
-        "XDG_CACHE_HOME": ".cache",
-        "BRIEFING_CACHE_DIR": "briefing-cache",
-        "BRIEFING_CONFIG_DIR": "briefing-config",
-    }.items():
-        (home / sub).mkdir(parents=True, exist_ok=True)
-        os.environ[name] = str(home / sub)
-    return home
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from isolation import isolated_home
+    finally:
+        sys.path.pop(0)
+    return isolated_home("briefing-quality-")
 
 
 def is_sidecar(path: Path) -> bool:

@@ -8,23 +8,13 @@ from __future__ import annotations
 
 import os
 import socket
-import tempfile
 from pathlib import Path
 
 import pytest
 
-_HOME = Path(tempfile.mkdtemp(prefix="briefing-tests-"))
-for _name, _sub in {
-    "HOME": "",
-    "XDG_DATA_HOME": ".local/share",
-    "XDG_CONFIG_HOME": ".config",
-    "XDG_CACHE_HOME": ".cache",
-    "BRIEFING_CACHE_DIR": "briefing-cache",
-    "BRIEFING_CONFIG_DIR": "briefing-config",
-    "BRIEFING_LIBRARY_DIR": "briefing-library",
-}.items():
-    os.environ[_name] = str(_HOME / _sub)
-    (_HOME / _sub).mkdir(parents=True, exist_ok=True)
+from isolation import isolated_home
+
+_HOME = isolated_home("briefing-tests-")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
