@@ -185,8 +185,12 @@ def is_fragment(text: str) -> bool:
     return bool(words) and words[-1].lower() in FUNCTION_WORDS
 
 
-def fragments(items: Sequence[Item]) -> list[Item]:
-    return [i for i in items if i.section in PROSE_SECTIONS + ("TEXT",) and is_fragment(_content(i))]
+def fragments(items: Sequence[Item], sentences: Sequence[str] = ()) -> list[Item]:
+    """Prose lines that end cut; a line that is a whole sentence of its article ("... turned
+    completely over.") ends where its writer ended it, whatever its last word."""
+    whole = {_norm(s) for s in sentences}
+    return [i for i in items if i.section in PROSE_SECTIONS + ("TEXT",) and is_fragment(_content(i))
+            and not (_norm(_content(i)) in whole or _norm(_content(i).partition(": ")[2]) in whole)]
 
 
 def _content(item: Item) -> str:
@@ -383,7 +387,10 @@ def corpora(names: Sequence[str] = ()) -> list[Corpus]:
             continue
         sidecars = sorted(p for p in folder.iterdir() if is_sidecar(p))
         found.append(Corpus(folder.name, articles_of(folder), sidecars, load_checklist(folder / "checklist.toml")))
-    return [c for c in found if not names or c.name in names]
+    unknown = [n for n in names if not any(c.name.startswith(n) for c in found)]
+    if unknown:
+        raise SystemExit(f"no such corpus: {', '.join(unknown)} (have: {', '.join(c.name for c in found)})")
+    return [c for c in found if not names or any(c.name.startswith(n) for n in names)]
 
 
 @dataclass
@@ -411,7 +418,7 @@ def score(
         facts_found(text, checklist),
         wrong_claims(items, checklist, sources, sentences_by_source),
         junk(items, checklist),
-        fragments(items),
+        fragments(items, sentences),
         disagreements_shown(text, checklist),
         cut_lines(items, sentences),
     )
@@ -447,7 +454,7 @@ def measure(corpus: Corpus, provided: bool, work: Path, show: bool = False) -> t
     scores = [score("briefing", screen, screen_items(screen), corpus.checklist, sources, every_sentence, by_source)]
     for name, baseline in BASELINES.items():
         text = baseline(per_article, budget)
-        scores.append(score(name, text, baseline_items(text), corpus.checklist))
+        scores.append(score(name, text, baseline_items(text), corpus.checklist, sentences=every_sentence))
     return scores, budget, stated
 
 

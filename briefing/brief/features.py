@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .. import dedupe, numbers
 from ..model import Analysis, Article, EnglishView, Entity, Provenance, Span, ViewSentence
 from . import text as tx
-from .furniture import is_caption
+from .furniture import captions as caption_paragraphs
 from .timeline import DateRef, find_dates
 
 # Lines that are page furniture, not reporting (English view; any corpus).
@@ -127,7 +127,7 @@ def build_corpus(analysis: Analysis) -> Corpus:
         annotation = analysis.annotations.get(article.id)
         ents = _sentence_entities(view, annotation.english if annotation else ())
         per_paragraph = Counter(s.paragraph for s in view.sentences)
-        captions = {i for i, p in enumerate(view.paragraphs) if is_caption(p)}
+        captions = caption_paragraphs(view.paragraphs)
         for sentence, sentence_entities in zip(view.sentences, ents, strict=True):  # one entity set per sentence
             english = sentence.provenance is not Provenance.UNTRANSLATED
             lang = "en" if english else article.lang

@@ -61,3 +61,21 @@ def is_caption(paragraph: str) -> bool:
     if len(text.split()) > CAPTION_WORDS:
         return False
     return bool(_CREDIT.search(text) or _DATELINE_END.search(text) or _SHOWS.search(text))
+
+
+REPEATED_WORDS = 6  # a repeated line shorter than this may be a real refrain ("No one was hurt.")
+
+
+def captions(paragraphs: list[str]) -> set[int]:
+    """Indices of the paragraphs that are captions: in the outlets' forms (is_caption), or
+    printed twice in one page, as an image's alternative text and its caption are."""
+    seen: dict[str, int] = {}
+    out = {i for i, p in enumerate(paragraphs) if is_caption(p)}
+    for i, p in enumerate(paragraphs):
+        text = " ".join(p.split())
+        if len(text.split()) < REPEATED_WORDS:
+            continue
+        if text in seen:
+            out |= {seen[text], i}
+        seen.setdefault(text, i)
+    return out

@@ -263,3 +263,12 @@ def test_a_dateline_is_not_the_date_of_the_bottom_lines_event():
     )
     line = build(analysis).bottom_line[0]
     assert "Rebels seized Port Aden" in line.text and "3 Mar" not in line.text, line
+
+
+def test_a_paragraph_printed_twice_is_an_image_caption() -> None:
+    from briefing.brief.furniture import captions
+
+    caption = "On the 16th, in the waters off Jindo, coast guard and navy search teams carry out a night search."
+    paragraphs = ["Ferry sinks in South Korea", caption, caption, "A passenger ship carrying 475 people sank this morning off Jindo.",
+                  "No one was hurt.", "No one was hurt."]
+    assert captions(paragraphs) == {1, 2}  # the short refrain is not furniture: it may be reporting
