@@ -245,6 +245,8 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
     """Money amounts (a currency symbol or word), counts (a scale word, >= 1,000, or in English
     a number before a noun: "8 jewels", "four suspects") and durations ("7 minutos", "19-hour"),
     in text order. Years ("in 1661"), times of day ("9:30 a.m.") and dates are none of them."""
+    if not _DIGIT.search(text):  # only a number word can be a figure: durations and small counts
+        return sorted(_small(text, lang), key=lambda v: v.start) if _may_hold_number_word(text) else []
     times = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text)]
     values: list[Value] = []
     for match in _PATTERN.finditer(text):
@@ -288,6 +290,17 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
     taken = [(v.start, v.end) for v in values] + times
     values.extend(v for v in _small(text, lang) if not any(a < v.end and v.start < b for a, b in taken))
     return sorted(values, key=lambda v: v.start)
+
+
+# Most sentences hold no digit and no number word, and the patterns above are tried at
+# every position of a text: these cheap tests skip them, and find exactly as much.
+_DIGIT = re.compile(r"\d")  # every pattern's number is \d, [0-9０-９] (also \d) or a number word
+
+
+def _may_hold_number_word(text: str) -> bool:
+    """False only when no number word `_amount` reads can be in `text` ("someone" passes)."""
+    lower = text.lower()
+    return any(word in lower for word in NUMBER_WORDS)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
