@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import dedupe, numbers
 from ..model import Analysis, Article, EnglishView, Entity, Provenance, Span, ViewSentence
@@ -20,15 +21,22 @@ from . import text as tx
 from .furniture import captions as caption_paragraphs
 from .timeline import DateRef, find_dates
 
-# Lines that are page furniture, not reporting (English view; any corpus).
-_BOILERPLATE = re.compile(
+# Lines that are page furniture, not reporting (English view; any corpus). Two patterns, as
+# one alternation of phrases under re.I is slow to try at every position: the phrases are
+# matched case-sensitively in the folded text, the rest only at the start of the line.
+_FURNITURE_PHRASES = re.compile(
     r"advertisement|all rights reserved|copyright|©|subscribe|sign up|newsletter|click here|read more|"
-    r"follow us|share this|related articles?|\[ad_\d+\]|@\w+\.\w+|^\s*by [A-Z][A-Z .'-]+\b|^photo\b|"
-    r"stable version|this page was last (?:edited|modified)|retrieved from|^\s*categor(?:y|ies)\s*:|"  # wiki pages
-    r"^\W*(?:watch|listen to|see) (?:the |a )?(?:related )?(?:video|audio|report|story)\b|"  # a player's caption
-    r"^[\w’'. -]{0,40}\breports?\.?\s*$",  # "VOA's Zlatica Hoke reports." introduces a video
+    r"follow us|share this|related articles?|\[ad_\d+\]|@\w+\.\w+|"
+    r"stable version|this page was last (?:edited|modified)|retrieved from"  # wiki pages
+)
+_FURNITURE_START = re.compile(
+    r"\s*by [A-Z][A-Z .'-]+\b|photo\b|\s*categor(?:y|ies)\s*:|"  # a byline, a credit, a wiki page's categories
+    r"\W*(?:watch|listen to|see) (?:the |a )?(?:related )?(?:video|audio|report|story)\b|"  # a player's caption
+    r"[\w’'. -]{0,40}\breports?\.?\s*$",  # "VOA's Zlatica Hoke reports." introduces a video
     re.I,
 )
+# lower() alone would miss what re.I reads as i, i and s (the Kelvin sign lower()s to k itself)
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _ENDS_SENTENCE = re.compile(r"[.!?…”\"'’)\]]\s*$")
 
 
@@ -51,7 +59,7 @@ class Unit:
     def text(self) -> str:
         return self.sentence.text
 
-    @property
+    @cached_property  # a sort key of most passes of the build: made once
     def key(self) -> tuple[str, int]:
         return (self.article.id, self.sentence.index)
 
@@ -113,8 +121,13 @@ def _is_heading(article: Article, sentence: ViewSentence, paragraph_sentences: i
     return paragraph_sentences == 1 and not _ENDS_SENTENCE.search(text) and len(text.split()) < 16
 
 
+def is_furniture_line(text: str) -> bool:
+    """A line of page furniture: an advert, a byline, a credit, a video's introduction."""
+    return bool(_FURNITURE_START.match(text) or _FURNITURE_PHRASES.search(text.translate(_FOLD).lower()))
+
+
 def _is_boilerplate(text: str, tokens: list[str]) -> bool:
-    return len(tokens) < 4 or bool(_BOILERPLATE.search(text))
+    return len(tokens) < 4 or is_furniture_line(text)
 
 
 def build_corpus(analysis: Analysis) -> Corpus:
