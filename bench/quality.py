@@ -52,6 +52,7 @@ GENERIC_JUNK = (
     r"\b(read more|more stories|you may also like|related (stories|articles|content)|sign up|subscribe|advertisement|follow us)\b",
     r"^\W*(XS|SM|MD|LG)(\W+(XS|SM|MD|LG))*\W*$",
     r"\b\d{1,2}:\d{2}\s+\d{1,2}:\d{2}:\d{2}\b",  # a media player's time counters
+    r"in an untranslated \w+ sentence\.$",  # a figure of a sentence nobody can read, naming nothing
 )
 # fmt: off
 FUNCTION_WORDS = frozenset((

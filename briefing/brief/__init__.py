@@ -37,6 +37,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 BOTTOM_CHARS = 220  # a longer sentence cannot stay whole on a small screen
 USER_FOCUS = 3.0  # a focus the user typed weighs four times: the briefing is for that question
 BACKING = 1.0  # the bottom line's weight grows by this share for each further source stating it
+DANGLING = 0.5  # a key fact opening on a pronoun is worth this share: its subject is in the sentence before
 DISPUTED = 0.5  # a claim another source gives other figures or dates for is this much less fit to lead
 Weight = Callable[[Unit], float]  # a sentence's selection score
 _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[YONHAP]"
@@ -48,6 +49,16 @@ _WIKI_OTHER = re.compile(r"\{\{[^{}]*\}\}")
 _BULLET = re.compile(r"^\s*[•·▪■◦]\s*")
 # A date after one of these words dates a clause ("a ferry that sank Wednesday"), not the sentence's event.
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|after|before|since|until|while)\b", re.I)
+
+
+# A sentence that opens on a pronoun ("It has pushed Nvidia's shares...") names its subject in
+# the sentence before: alone on a screen, nobody can tell who or what it is about.
+_DANGLING = re.compile(r"^\W*(?:it|he|she|they|this|these|those|its|his|her|their|such)\b(?!\s+(?:is|was) (?:expected|reported|said|understood|unclear|not)\b)", re.I)
+
+
+def self_contained(text: str) -> bool:
+    """The sentence says who or what it is about: it does not open on a pronoun."""
+    return not _DANGLING.search(text)
 
 
 def _clean(text: str) -> str:
@@ -139,9 +150,9 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Not
         backing = 1 + BACKING * min(1.0, len(s.support) / min(sources, 3))
         return record.gain(s.unit) * backing * (DISPUTED if s.disputed else 1.0)
 
-    fit = [s for s in pool if _whole(_clean(s.unit.text), BOTTOM_CHARS) and tx.is_statement(s.unit.text)
+    fit = [s for s in pool if _whole(_clean(s.unit.text), BOTTOM_CHARS) and tx.is_statement(s.unit.text) and self_contained(s.unit.text)
            and not s.superseded and not REFUSAL.search(s.unit.text)]
-    uncontested = [s for s in fit if not s.conflicts]  # a figure or date in dispute is shown as a difference
+    uncontested = [s for s in fit if not s.contested]  # a figure or date in dispute is shown as a difference
     fit = uncontested or fit
     leads = [s for s in fit if is_lead(s.unit, corpus)]
     fit = leads or fit  # a news article's lead states its main event: the others are candidates only without one
@@ -256,14 +267,15 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     other figures or dates for is left to the differences section, which shows both sides;
     statements only, no questions, no refusals to comment.
     """
-    candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.conflicts
+    candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.contested and not s.superseded
                   and not REFUSAL.search(s.unit.text)
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
     short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), _fact_room(s, corpus, size)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)
 
-    def bonus(s: Scored) -> float:  # each source stating it too
-        return BACKING * min(1.0, len(s.support) / min(sources, 3))
+    def bonus(s: Scored) -> float:  # each source stating it too; a sentence about "it" or "he" says less alone
+        backing = BACKING * min(1.0, len(s.support) / min(sources, 3))
+        return backing if self_contained(s.unit.text) else (1 + backing) * DANGLING - 1
 
     fitted = {key: text for key, text in short.items() if text}
     whole = [s for s in candidates if s.unit.key in fitted]
@@ -282,7 +294,7 @@ def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, fact
     if len(dates) < 2:
         return None
     chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
-    newest = [s for s in pool if s.unit.article.date == dates[-1] and is_lead(s.unit, corpus) and not s.conflicts
+    newest = [s for s in pool if s.unit.article.date == dates[-1] and is_lead(s.unit, corpus) and not s.contested
               and s.unit.key not in chosen and not record.said(s.unit) and tx.is_statement(s.unit.text)
               and tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree, FACT_ROWS))]
     return min(newest, key=lambda s: (position(s.unit, corpus), s.unit.key), default=None)
@@ -314,7 +326,7 @@ def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room
         units.extend(u for u, _ in mentions)  # notes.cite drops repeats
     out = []
     for values, units, note in rows.values():
-        if note:
+        if note and not (note.startswith("in an untranslated") and " naming " not in note):  # a bare figure of a sentence nobody can read says nothing
             out.append(notes.line(f"{', '.join(values)}: {note}", units))
             record.add(units[:1])
     return out
@@ -417,7 +429,9 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
         for u, _ in mentions:  # a source giving other figures for that day is not cited for this line
             if u is unit or not claims.conflicts(unit, u, corpus):
                 per_article.setdefault(u.article.id, u)
-        body = _clean(unit.text) if unit.english and _fits(unit, room, f"{label}: ") else _entity_summary(unit, corpus)
+        if unit.english and not _fits(unit, room, f"{label}: "):
+            continue  # too long to show whole; a list of its names ("Sunda, the Philippine Trench.") tells no event
+        body = _clean(unit.text) if unit.english else _entity_summary(unit, corpus)
         if not body:
             continue
         others = [u for u in per_article.values() if u is not unit]
@@ -441,7 +455,10 @@ def _differences(corpus: Corpus, pool: list[Scored], weight: Weight, notes: _Not
         units = [u for _, side in sides for u in side]
         parts = " vs ".join(f"{said} {marks(side)}" for said, side in sides)
         first = sides[0][1][0]
-        if _is_date_side(sides):
+        if (order := _in_date_order(sides)) is not None:  # each later report gives a new figure: the story moved on
+            parts = " → ".join(f"{said} {marks(side)} ({side[0].article.date:%-d %b})" for said, side in order if side[0].article.date)
+            lines.append(notes.line(f"Figures changed as reports came in: {parts}.", units, agree=1))
+        elif _is_date_side(sides):
             opening = " ".join(_clean(first.text).split()[:5]).rstrip(",.;:")
             lines.append(notes.line(f"Dates differ on “{opening}…”: {parts}.", units, agree=1))
         else:
@@ -460,6 +477,22 @@ def _differences(corpus: Corpus, pool: list[Scored], weight: Weight, notes: _Not
     for s in greedy(single, record, 2, lambda s: _clean(s.unit.text)):
         lines.append(notes.line(f"Only [{n(s.unit)}]: {_clean(s.unit.text)}", [s.unit]))
     return lines
+
+
+def _in_date_order(sides: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[str, Sequence[Unit]]] | None:
+    """The sides in publication order when every side's sources were published on days of
+    their own (a side's every source after the previous side's): reports updating a figure.
+    None when any source is undated or two sides share a day: then the sources disagree."""
+    spans = []
+    for said, side in sides:
+        days = [u.article.date for u in side]
+        if not all(days):
+            return None
+        spans.append((min(d for d in days if d), max(d for d in days if d), said, side))
+    spans.sort(key=lambda s: s[0])
+    if any(later[0] <= earlier[1] for earlier, later in zip(spans, spans[1:], strict=False)):
+        return None
+    return [(said, side) for _, _, said, side in spans]
 
 
 def _is_date_side(sides: Sequence[tuple[str, Sequence[Unit]]]) -> bool:

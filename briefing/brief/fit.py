@@ -296,6 +296,7 @@ def allocate(available: dict[str, int], rows: int, order: Sequence[tuple[str, in
     return given
 
 
+LINED = ("numbers", "timeline", "differences")  # sections of whole lines (players and sources wrap their own)
 FIXED = ("title", "bottom", "sources")  # what the screen is about and what its notes mean: never traded for rows
 TERM_WEIGHT = 0.5  # a plain word says less than a name or a figure (coverage.TERM_WEIGHT)
 LISTS = ("players",)  # rows of names and roles: no statement about them
@@ -368,7 +369,9 @@ def fit(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> list[Row]:
     renderers = _renderers(briefing, cols)
     gutter = _gutter(cols)
     available = {name: most for name, (_, most) in renderers.items() if most}
-    minimum = [(name, _rows_for(renderers[name][0], want, rows) if name == "facts" else want) for name, want in ESSENTIAL]
+    # a section's minimum is whole lines: three key facts, one line of each other section, however many rows they take
+    minimum = [(name, _rows_for(renderers[name][0], want, min(rows, LINE_ROWS)) if name in LINED else want)
+               if name != "facts" else (name, _rows_for(renderers[name][0], want, rows)) for name, want in ESSENTIAL]
     essential = allocate(available, rows, minimum + [(name, available[name]) for name in FIXED if name in available])
     given = _by_coverage(renderers, essential, rows)
     out: list[Row] = []

@@ -108,9 +108,17 @@ class Scored:
         return any(c.b.article.date and c.b.article.date > mine for c in self.conflicts)
 
     @property
+    def contested(self) -> tuple[Conflict, ...]:
+        """Its conflicts with sources not published before it: an earlier report giving another
+        figure ("93 dead" on the 15th, "144" on the 16th) is what the story moved on from, not
+        a dispute; sources of the same day, or undated, do dispute it."""
+        mine = self.unit.article.date
+        return tuple(c for c in self.conflicts if not (mine and c.b.article.date and c.b.article.date < mine))
+
+    @property
     def disputed(self) -> bool:
         """Other sources giving other figures or dates are at least as many as those agreeing."""
-        others = {c.b.article.id for c in self.conflicts}
+        others = {c.b.article.id for c in self.contested}
         return len(others) >= self.agree
 
 

@@ -273,3 +273,31 @@ def test_a_paragraph_printed_twice_is_an_image_caption() -> None:
     paragraphs = ["Ferry sinks in South Korea", caption, caption, "A passenger ship carrying 475 people sank this morning off Jindo.",
                   "No one was hurt.", "No one was hurt."]
     assert captions(paragraphs) == {1, 2}  # the short refrain is not furniture: it may be reporting
+
+
+def _rising_toll(same_day: bool = False) -> Analysis:
+    day = [dt.date(2030, 3, 2), dt.date(2030, 3, 3), dt.date(2030, 3, 4)]
+    if same_day:
+        day = [day[0]] * 3
+    return corpus(
+        [
+            ("a", day[0], ["At least 20 people were killed when an earthquake struck Turin on Sunday, officials said.",
+                           "Rescuers searched collapsed buildings in Turin through the night."]),
+            ("b", day[1], ["At least 93 people were killed when an earthquake struck Turin on Sunday, officials said.",
+                           "Marta Ricci, the mayor of Turin, said schools would stay closed."]),
+            ("c", day[2], ["At least 144 people were killed when an earthquake struck Turin on Sunday, officials said.",
+                           "Marta Ricci said the city would rebuild its old churches."]),
+        ],
+        THEFT,
+    )
+
+
+def test_a_later_report_giving_a_new_figure_is_an_update_not_a_dispute() -> None:
+    b = build(_rising_toll())
+    lead = [line.text for line in [*b.bottom_line, *b.key_facts] if "killed" in line.text]
+    assert lead and "144" in lead[0], lead  # the latest figure leads; the earlier ones are what the story moved on from
+    changed = [line.text for line in b.differences if line.text.startswith("Figures changed")]
+    assert changed and re.search(r"20 people \[1\] \(2 Mar\) → 93 people \[2\] \(3 Mar\) → 144 people \[3\] \(4 Mar\)", changed[0]), changed
+    same_day = build(_rising_toll(same_day=True))  # three figures on one day: the sources disagree
+    assert any(line.text.startswith("Figures differ") for line in same_day.differences), [line.text for line in same_day.differences]
+    assert not [line for line in [*same_day.bottom_line, *same_day.key_facts] if "killed" in line.text]
