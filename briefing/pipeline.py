@@ -32,7 +32,7 @@ def analyse(
     config: Config | None = None,
 ) -> Analysis:
     from . import paths
-    from .entities import Annotator
+    from .entities import Annotator, locate
     from .translate import Translator
 
     config = config or Config()
@@ -42,6 +42,9 @@ def analyse(
     gazetteer = paths.config_dir() / "gazetteer.toml"
     annotator = Annotator(cache, model=config.spacy_model, gazetteer=gazetteer if gazetteer.exists() else None)
     entities, annotations = _annotate(annotator, articles, views, progress, cancel, problems)
+    # names of a translated CJK article's English view, found again in its original
+    annotations, unlocated = locate.originals(articles, views, entities, annotations, translator, cache, progress, cancel)
+    problems.extend(unlocated)
     copies = tuple(dedupe.groups([(a.id, a.text) for a in articles]))
     return Analysis(tuple(articles), views, entities, annotations, problems=tuple(problems), copies=copies)
 

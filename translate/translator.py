@@ -97,6 +97,22 @@ class Translator:
                     views[article.id] = original_view(article, Provenance.UNTRANSLATED, notice)
         return views
 
+    def translate_texts(
+        self, lang: str, texts: list[str], progress: Progress = no_progress, cancel: threading.Event | None = None
+    ) -> dict[str, str] | None:
+        """English of each text through `lang`'s installed route, cached as sentences are;
+        None when no package serves `lang` or when cancelled. Raises ModelFailed."""
+        route = find_route(installed_packages(self.packages_dir), lang)
+        return self._translate(route, texts, progress, cancel) if route else None
+
+    def pieces(self, lang: str, texts: list[str]) -> list[list[str]] | None:
+        """The source pieces (SentencePiece or BPE) the model reads for each text; None without a route."""
+        route = find_route(installed_packages(self.packages_dir), lang)
+        if not route:
+            return None
+        engine = self._engine(route[0])
+        return [engine.tokenizer.encode(t) for t in texts]
+
     # -- internals ---------------------------------------------------------
 
     def _machine_view(self, article: Article, translated: dict[str, str], route: list[InstalledPackage]) -> EnglishView:
