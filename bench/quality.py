@@ -488,7 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = [a for a in args if a != "--screens"]
     home = isolate()
     sys.path.insert(0, str(HERE))
-    summary: dict[str, list[tuple[str, list[Score]]]] = {}
+    summary: dict[str, list[tuple[str, list[Score], int]]] = {}
     failed = 0
     try:
         for corpus in corpora(names):
@@ -500,19 +500,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                     failed += 1
                     continue
                 print(table(corpus, mode, scores, budget, stated), end="\n\n")
-                summary.setdefault(mode, []).append((corpus.name, scores))
+                summary.setdefault(mode, []).append((corpus.name, scores, len(stated)))
     finally:
         shutil.rmtree(home, ignore_errors=True)
     for mode, runs in summary.items():
-        ratios, wrong, junk_lines, frag, cut = [], 0, 0, 0, 0
-        for _, scores in runs:
+        ratios, ceilings, wrong, junk_lines, frag, cut = [], [], 0, 0, 0, 0
+        for _, scores, stated in runs:
             best = max(len(s.found) for s in scores[1:])
             ratios.append(len(scores[0].found) / best if best else float("inf"))
+            ceilings.append(stated / best if best else float("inf"))  # every fact its English input states
             first = scores[0]
             wrong, junk_lines = wrong + len(first.wrong), junk_lines + len(first.junk)
             frag, cut = frag + len(first.fragments), cut + len(first.cut)
         print(
-            f"SUMMARY {mode}: briefing recall / best baseline, worst corpus {min(ratios):.2f} (bar 1.30); "
+            f"SUMMARY {mode}: briefing recall / best baseline, worst corpus {min(ratios):.2f} (bar 1.30; "
+            f"the most any system could reach there: {ceilings[ratios.index(min(ratios))]:.2f}; worst possible over all: {min(ceilings):.2f}); "
             f"wrong claims {wrong}, junk lines {junk_lines}, fragment lines {frag}, cut lines {cut} "
             f"over {len(runs)} corpora (bar 0 each)"
         )

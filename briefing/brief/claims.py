@@ -106,6 +106,20 @@ def same_quantity(a: Unit, va: Value, b: Unit, vb: Value, corpus: Corpus | None 
     return bool(context(a, va) & context(b, vb)) or (va.kind == "duration" and a.english != b.english)
 
 
+HEDGE = 0.05  # "about 460" does not dispute "476": a hedged figure is rounded, to within this share
+_HEDGE = re.compile(r"\b(?:about|around|some|approximately|roughly|nearly|almost|close to|more than|over|upwards of|an estimated)\s*$", re.I)
+
+
+def hedged(unit: Unit, value: Value) -> bool:
+    """The figure is said as an approximation ("about 470 passengers", "more than 470 people")."""
+    return bool(_HEDGE.search(unit.text[: value.start]))
+
+
+def _near(a: Unit, va: Value, b: Unit, vb: Value) -> bool:
+    """A hedged figure and another within its rounding: neither the same claim nor a dispute."""
+    return (hedged(a, va) or hedged(b, vb)) and abs(va.value - vb.value) <= HEDGE * max(va.value, vb.value, 1e-9)
+
+
 def figure_conflicts(a: Unit, b: Unit, corpus: Corpus | None = None) -> list[tuple[Value, Value]]:
     """Figures of `a` and `b` for the same quantity that differ (each matches nothing in the other)."""
     out = []
@@ -113,7 +127,7 @@ def figure_conflicts(a: Unit, b: Unit, corpus: Corpus | None = None) -> list[tup
         if any(same_figure(va, vb) for vb in b.values):
             continue
         for vb in b.values:
-            if any(same_figure(vb, x) for x in a.values):
+            if any(same_figure(vb, x) for x in a.values) or _near(a, va, b, vb):
                 continue
             if same_quantity(a, va, b, vb, corpus):
                 out.append((va, vb))

@@ -301,3 +301,21 @@ def test_a_later_report_giving_a_new_figure_is_an_update_not_a_dispute() -> None
     same_day = build(_rising_toll(same_day=True))  # three figures on one day: the sources disagree
     assert any(line.text.startswith("Figures differ") for line in same_day.differences), [line.text for line in same_day.differences]
     assert not [line for line in [*same_day.bottom_line, *same_day.key_facts] if "killed" in line.text]
+
+
+def test_a_hedged_figure_does_not_dispute_one_within_its_rounding() -> None:
+    def ferry(first: str) -> Analysis:
+        return corpus(
+            [("a", dt.date(2030, 4, 16), [f"A ferry carrying {first} passengers sank off Turin on Wednesday, officials said."]),
+             ("b", dt.date(2030, 4, 16), ["Officials in Turin said the ferry, with 476 passengers on board, sank on Wednesday morning.",
+                                          "Divers searched the wreck through the night."])],
+            THEFT,
+        )
+
+    def differ(first: str) -> list[str]:
+        return [line.text for line in build(ferry(first)).differences if line.text.startswith("Figures differ")]
+
+    assert not differ("about 460"), differ("about 460")  # "about 460" is 476 rounded (exact figures agree within 2% only)
+    assert not differ("more than 460")
+    assert differ("460"), "an exact 460 against 476 is a disagreement"
+    assert differ("about 300"), "a hedge does not stretch to 300 against 476"
