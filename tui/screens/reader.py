@@ -10,6 +10,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing import sanitize
+from briefing.entities import locate as located
 from briefing.export import cited
 from briefing.model import Article, EnglishView, Provenance, Span
 
@@ -131,6 +132,10 @@ class ReaderScreen(AppScreen):
                 models = next(c for c in APP if c.id == "app.models")
                 meta.append_text(Text(f"Press {key_for(self.app, models)} for the models screen · ", style="bold"))
             meta.append_text(Text(view.notice, style="italic"))
+        unlocated = located.summary(article, view, state.annotations.get(self.article_id))
+        if unlocated and self.view_mode in ("original", "side"):  # names the original view cannot highlight
+            meta.append("\n")
+            meta.append_text(Text(unlocated, style="italic"))
         meta.no_wrap, meta.overflow = True, "ellipsis"
         self.query_one("#reader-meta", Static).update(meta)
 
