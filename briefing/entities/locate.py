@@ -281,6 +281,24 @@ def _best(found: list[_Found], english: dict[str, str], spelled: dict[str, tuple
     return taken
 
 
+def latin_names(text: str, entities: Iterable[Entity]) -> list[Span]:
+    """Known names written in Latin letters inside a CJK text ("OpenAI首席执行官"), where the
+    word matcher sees one long word. With no English sentence to confirm a name, only forms
+    of three letters or more ("AI" could be anything), capitalised, in the case written."""
+    forms: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.label not in NAMED:
+            continue
+        for form in (entity.name, *entity.aliases):
+            if len(form) >= 3 and form.isascii() and form[:1].isupper():
+                forms.setdefault(form, entity)
+    if not forms:
+        return []
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{names})(?![A-Za-z0-9])")
+    return [Span(m.start(), m.end(), forms[m.group()].label, forms[m.group()].id, m.group()) for m in pattern.finditer(text)]
+
+
 @lru_cache(maxsize=1)
 def _version() -> str:
     from . import text
@@ -302,15 +320,19 @@ def originals(
     progress: Progress = no_progress,
     cancel: threading.Event | None = None,
 ) -> tuple[dict[str, Annotation], list[str]]:
-    """`annotations` with the located names added to each translated CJK original, and one
-    line per language whose candidates could not be translated."""
+    """`annotations` with the located names added to each translated CJK original (and the
+    corpus's Latin-letter names to an untranslated one), and one line per language whose
+    candidates could not be translated."""
     by_id = {e.id: e for e in entities}
     groups: dict[str, list[tuple[Article, EnglishView, Annotation]]] = defaultdict(list)
+    out = dict(annotations)
     for article in articles:
         view, annotation = views.get(article.id), annotations.get(article.id)
         if view is not None and annotation is not None and wanted(article, view):
             groups[article.lang].append((article, view, annotation))
-    out = dict(annotations)
+        elif view is not None and annotation is not None and article.lang != "en" and view.text == article.text and is_cjk(article.text):
+            # untranslated: no English sentence to confirm a name, only the corpus's names as written
+            out[article.id] = replace(annotation, original=merge(list(annotation.original), latin_names(article.text, by_id.values())))
     problems: list[str] = []
     for lang, group in sorted(groups.items()):
         key_ = _digest(

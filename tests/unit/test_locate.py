@@ -205,3 +205,16 @@ def test_without_a_model_a_latin_name_inside_chinese_is_still_located(tmp_path):
     assert [(s.start, s.end, s.entity) for s in out[article.id].original] == [(0, 6, "org:openai")]
     line = locate.summary(article, view, out[article.id])
     assert line == "1 of 2 names located in the original; the others only in the English view"
+
+
+def test_an_untranslated_chinese_original_gets_the_corpus_names_written_in_latin_letters(tmp_path):
+    from briefing.views import original_view
+
+    article = make_article(["OpenAI首席执行官萨姆·奥尔特曼周二在首尔表示，AI芯片需求旺盛，openai不是名字。"], "zh")
+    view = original_view(article, Provenance.UNTRANSLATED)
+    annotations = {article.id: Annotation(article.id, (), ())}
+    entities = (Entity("org:openai", "OpenAI", "ORG"), Entity("org:ai", "AI", "ORG"), Entity("gpe:seoul", "Seoul", "GPE"))
+    with Cache(tmp_path / "c.sqlite3") as cache:
+        out, _ = locate.originals([article], {article.id: view}, entities, annotations, NoModel(), cache)
+    assert [(s.start, s.end, s.entity) for s in out[article.id].original] == [(0, 6, "org:openai")]
+    assert locate.summary(article, view, out[article.id]) is None  # the notice says it is untranslated
