@@ -56,6 +56,23 @@ _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|after|befo
 _DANGLING = re.compile(r"^\W*(?:it|he|she|they|this|these|those|its|his|her|their|such)\b(?!\s+(?:is|was) (?:expected|reported|said|understood|unclear|not)\b)", re.I)
 
 
+_HE = re.compile(r"^(He|She)\s+(?=[a-z])")
+
+
+def _told(unit: Unit, corpus: Corpus) -> str:
+    """A key fact's text: cleaned, led by its resolved date, and "He says ..." named as
+    "[Lee Yun-keol] says ..." when the sentence before names one person and no other
+    (brackets: the press's mark for words put in by the editor)."""
+    text = _clean(unit.text)
+    match = _HE.match(text)
+    previous = corpus.previous(unit)
+    if match and previous is not None:
+        people = {e for e in previous.entities if corpus.labels.get(e) == "PERSON"}
+        if len(people) == 1:
+            text = f"[{corpus.name(people.pop())}] {text[match.end():]}"
+    return _dated(unit, text)
+
+
 def self_contained(text: str) -> bool:
     """The sentence says who or what it is about: it does not open on a pronoun."""
     return not _DANGLING.search(text)
@@ -210,10 +227,10 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     latest = _latest_development(pool, corpus, record, facts, best, size)
     if latest is not None:  # how the story developed since: never lost
         facts.insert(min(LATEST_AT, len(facts)), latest)
-    key_facts = [notes.line(_dated(s.unit, _clean(s.unit.text)), [s.unit, *s.support]) for s in facts]
+    key_facts = [notes.line(_told(s.unit, corpus), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
-        record.add([s.unit], tx.compress(_dated(s.unit, _clean(s.unit.text)), _fact_room(s, corpus, size)))
+        record.add([s.unit], tx.compress(_told(s.unit, corpus), _fact_room(s, corpus, size)))
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
@@ -270,12 +287,12 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.contested and not s.superseded
                   and not REFUSAL.search(s.unit.text)
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
-    short = {s.unit.key: tx.compress(_dated(s.unit, _clean(s.unit.text)), _fact_room(s, corpus, size)) for s in candidates}
+    short = {s.unit.key: tx.compress(_told(s.unit, corpus), _fact_room(s, corpus, size)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)
 
     def bonus(s: Scored) -> float:  # each source stating it too; a sentence about "it" or "he" says less alone
         backing = BACKING * min(1.0, len(s.support) / min(sources, 3))
-        return backing if self_contained(s.unit.text) else (1 + backing) * DANGLING - 1
+        return backing if self_contained(fitted[s.unit.key]) else (1 + backing) * DANGLING - 1
 
     fitted = {key: text for key, text in short.items() if text}
     whole = [s for s in candidates if s.unit.key in fitted]
@@ -296,7 +313,7 @@ def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, fact
     chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
     newest = [s for s in pool if s.unit.article.date == dates[-1] and is_lead(s.unit, corpus) and not s.contested
               and s.unit.key not in chosen and not record.said(s.unit) and tx.is_statement(s.unit.text)
-              and tx.compress(_dated(s.unit, _clean(s.unit.text)), _row_room(size, s.agree, FACT_ROWS))]
+              and tx.compress(_told(s.unit, corpus), _row_room(size, s.agree, FACT_ROWS))]
     return min(newest, key=lambda s: (position(s.unit, corpus), s.unit.key), default=None)
 
 

@@ -319,3 +319,17 @@ def test_a_hedged_figure_does_not_dispute_one_within_its_rounding() -> None:
     assert not differ("more than 460")
     assert differ("460"), "an exact 460 against 476 is a disagreement"
     assert differ("about 300"), "a hedge does not stretch to 300 against 476"
+
+
+def test_a_fact_opening_on_he_is_named_from_the_sentence_before() -> None:
+    people = {**THEFT, "Lee Yun-keol": "PERSON"}
+    analysis = corpus(
+        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                      "Lee Yun-keol is a security analyst at a private institute in Turin.",
+                                      "He says the 12-minute raid shows the Museo Civico had no night guards."]),
+         ("b", dt.date(2030, 5, 20), ["Thieves took eight jewels from the Museo Civico in Turin on Sunday, prosecutor Marta Ricci said."])],
+        people,
+    )
+    texts = [line.text for line in build(analysis).key_facts]
+    assert any(t.startswith("[Lee Yun-keol] says the 12-minute raid") for t in texts), texts
+    assert not any(t.startswith("He says") for t in texts), texts
