@@ -113,20 +113,23 @@ def disagreeing(pool: Sequence[Scored]) -> list[list[tuple[str, list[Unit]]]]:
             x = parent[x]
         return x
 
-    said: dict[tuple, dict[tuple, str]] = {}  # group kind -> unit key -> what it says
+    # a node is one figure of one sentence: a sentence giving two counts of people ("475 on
+    # board, 290 missing") is in two disagreements, not one that mixes them
+    said: dict[tuple, dict[tuple, str]] = {}  # group kind -> (unit key, figure) -> what it says
     units: dict[tuple, Unit] = {}
     for scored in pool:
         for c in scored.conflicts:
             kind = c.key[:4]  # figure, kind, currency, noun (or the date)
-            a, b = (kind, c.a.key), (kind, c.b.key)
-            parent[find(a)] = find(b)
-            said.setdefault(kind, {})[c.a.key] = c.said_a
-            said[kind][c.b.key] = c.said_b
+            a, b = (c.a.key, c.said_a), (c.b.key, c.said_b)
+            parent[find((kind, a))] = find((kind, b))
+            said.setdefault(kind, {})[a] = c.said_a
+            said[kind][b] = c.said_b
             units[c.a.key], units[c.b.key] = c.a, c.b
     groups: dict[tuple, dict[str, list[Unit]]] = {}
     for kind, says in said.items():
-        for key, value in says.items():
-            sides = groups.setdefault(find((kind, key)), {})
+        for node, value in says.items():
+            key = node[0]
+            sides = groups.setdefault(find((kind, node)), {})
             members = sides.setdefault(value, [])
             for u in (units[key], *backing.get(key, ())):  # who states the same claim takes the same side
                 if all(m.article.id != u.article.id for m in members):
@@ -134,6 +137,9 @@ def disagreeing(pool: Sequence[Scored]) -> list[list[tuple[str, list[Unit]]]]:
     out = []
     for sides in groups.values():
         ranked = sorted(sides.items(), key=lambda kv: (-len({u.article.id for u in kv[1]}), kv[0]))
+        taken = [u.article.id for _, side in ranked[:MAX_SIDES] for u in {x.article.id: x for x in side}.values()]
+        if len(taken) != len(set(taken)):
+            continue  # a source on two sides gives two quantities ("475 on board", "290 missing"): no one disagreement
         if len(ranked) >= 2:
             out.append(ranked[:MAX_SIDES])
     out.sort(key=lambda r: -sum(len(us) for _, us in r))  # the widest disagreement first

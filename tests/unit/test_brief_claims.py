@@ -333,3 +333,23 @@ def test_a_fact_opening_on_he_is_named_from_the_sentence_before() -> None:
     texts = [line.text for line in build(analysis).key_facts]
     assert any(t.startswith("[Lee Yun-keol] says the 12-minute raid") for t in texts), texts
     assert not any(t.startswith("He says") for t in texts), texts
+
+
+def test_a_source_on_two_sides_makes_no_disagreement() -> None:
+    """'475 on board' and '290 missing' from one source are two quantities, never two sides of one."""
+    from briefing.brief.claims import Conflict
+    from briefing.brief.differences import disagreeing
+    from briefing.brief.features import build_corpus
+    from briefing.brief.select import Scored
+
+    d = dt.date(2030, 4, 16)
+    units = build_corpus(corpus([(name, d, [text]) for name, text in (
+        ("a", "A ferry carrying 475 people sank off Turin, and 290 people are missing."),
+        ("b", "The ferry sank off Turin with 462 people on board."),
+        ("c", "Rescuers off Turin searched for 290 people."))], THEFT)).units
+    a, b, c = units
+    key = ("figure", "count", None, "people")
+    on_board = Conflict(a, b, "475 people", "462 people", "figure", key)
+    mixed = Conflict(a, b, "290 people", "462 people", "figure", key)  # what a loose context match may pair
+    assert [[said for said, _ in sides] for sides in disagreeing([Scored(a, 1.0, (), (on_board,))])] == [["462 people", "475 people"]]
+    assert disagreeing([Scored(a, 1.0, (), (on_board, mixed)), Scored(c, 0.5, (), ())]) == []
