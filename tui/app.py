@@ -27,7 +27,7 @@ from briefing.store import Cache
 
 from . import commands
 from .commands import APP, CommandsProvider, bindings
-from .keys import split_escape
+from .keys import split_escape, use_escape_parser
 from .screens.base import AppScreen
 from .screens.library import LibraryScreen
 from .state import AppState, Phase, Status
@@ -56,6 +56,7 @@ class BriefingApp(App[None]):
         corpus_name: str = "",
     ) -> None:
         super().__init__()
+        use_escape_parser()  # esc typed just before ?, space or enter reaches the app (tui/keys.py)
         self.paths = [str(p) for p in paths or []]
         self.sub_title = corpus_name  # the header says what is open: the library or the sample corpus
         self.cache = cache

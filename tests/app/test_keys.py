@@ -120,3 +120,84 @@ async def test_q_quits_from_every_screen_and_modal(app_factory, ready, tmp_path,
             await pilot.pause()
         assert app._exception is None
         assert not app.is_running and app.return_code == 0, f"q did not quit from {name}"
+
+
+# -- esc typed just before a key: the bytes a terminal sends, through the app's parser -------
+
+
+def _parsed(data: str) -> list:
+    """Key events as the terminal driver makes them from `data` read in one go."""
+    import time
+
+    from briefing.tui.keys import EscapeParser
+
+    parser = EscapeParser()
+    events = list(parser.feed(data))
+    time.sleep(0.15)  # the driver's tick after ESCDELAY (100 ms)
+    return events + list(parser.tick())
+
+
+@pytest.mark.parametrize(
+    ("data", "keys"),
+    [
+        ("\x1b?", ["escape", "question_mark"]),
+        ("\x1b ", ["escape", "space"]),
+        ("\x1b\r", ["escape", "enter"]),
+        ("b\x1b?x", ["b", "escape", "question_mark", "x"]),
+        ("\x1bq", ["alt+q"]),  # split by the app (split_escape), as before
+        ("\x1b", ["escape"]),
+        ("\x1b[A", ["up"]),  # an escape sequence is still one key
+        ("?", ["question_mark"]),
+    ],
+)
+def test_the_parser_keeps_an_esc_typed_just_before_a_key(data, keys):
+    assert [event.key for event in _parsed(data)] == keys
+
+
+def test_the_app_makes_the_terminal_drivers_use_that_parser(app_factory):
+    from textual.drivers import linux_driver
+
+    from briefing.tui.keys import EscapeParser
+
+    app_factory()
+    assert linux_driver.XTermParser is EscapeParser
+
+
+async def _typed_at_launch(app, pilot, data: str) -> None:
+    for _ in range(300):  # the list is there; the analysis may still be running
+        if app.state.articles:
+            break
+        await pilot.pause(0.02)
+    for event in _parsed(data):
+        app.post_message(event)
+    for _ in range(10):
+        await pilot.pause(0.02)
+
+
+async def test_esc_then_question_mark_at_launch(app_factory):
+    from briefing.tui.screens.help import HelpScreen
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _typed_at_launch(app, pilot, "b\x1b?")  # the briefing, esc back, then help
+        assert isinstance(app.screen, HelpScreen)
+        assert [type(s).__name__ for s in app.screen_stack] == ["LibraryScreen", "HelpScreen"]
+
+
+async def test_esc_then_enter_at_launch(app_factory):
+    from briefing.tui.screens.reader import ReaderScreen
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _typed_at_launch(app, pilot, "b\x1b\r")  # the briefing, esc back, enter opens the article
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(app.screen_stack) == 2
+
+
+async def test_esc_then_space_at_launch(app_factory):
+    from briefing.tui.screens.library import LibraryScreen
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _typed_at_launch(app, pilot, "b\x1b ")  # the briefing, esc back, space (nothing in the list)
+        assert isinstance(app.screen, LibraryScreen) and len(app.screen_stack) == 1
