@@ -140,7 +140,7 @@ def build_corpus(analysis: Analysis) -> Corpus:
         annotation = analysis.annotations.get(article.id)
         ents = _sentence_entities(view, annotation.english if annotation else ())
         per_paragraph = Counter(s.paragraph for s in view.sentences)
-        captions = caption_paragraphs(view.paragraphs)
+        captions = caption_paragraphs(list(view.paragraphs))
         for sentence, sentence_entities in zip(view.sentences, ents, strict=True):  # one entity set per sentence
             english = sentence.provenance is not Provenance.UNTRANSLATED
             lang = "en" if english else article.lang
