@@ -53,6 +53,10 @@ MAX_CANDIDATES = 60
 # are not checked so: the model respells a name in a longer context ("Sun Ju", "Sun Justice").
 SHORT = 2
 _EDGE = frozenset("的了着过们是在也将对被把从等这该已并而就还又个说但或则让给与及向于到再即曾")
+# Characters that close the name of an institution or a place (agency, bureau, ministry,
+# institute, province, county, island...): the model often renders a name the same with
+# or without one, and then the name is the one with it.
+_SUFFIX = frozenset("社局部院所厅署委处司科台网省市县区州岛")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -132,9 +136,10 @@ def cuts(text: str, pieces: list[str] | None) -> Cuts | None:
 
 
 def candidates(text: str, at: Cuts | None = None) -> list[str]:
-    """Substrings of `text` that may be a name the Latin matcher cannot see, shortest first;
-    with the package's cuts `at`, only those that begin or end between pieces and split no word."""
-    found: dict[str, None] = {}
+    """Substrings of `text` that may be a name the Latin matcher cannot see; with the package's
+    cuts `at`, only those that begin or end between pieces and split no word, those fitting
+    the pieces at both ends first (most names do), then the shortest."""
+    found: dict[str, int] = {}  # candidate -> how many of its ends fall between pieces
     for run in _RUN.finditer(text):
         units = [(m.start() + run.start(), m.group()) for m in _UNIT.finditer(run.group())]
         for i in range(len(units)):
@@ -148,12 +153,11 @@ def candidates(text: str, at: Cuts | None = None) -> list[str]:
                     continue
                 if any(c.isdigit() for c in piece) or piece[0] in _EDGE or piece[-1] in _EDGE:
                     continue
-                if at is not None and (
-                    (start not in at.between and end not in at.between) or start in at.inside_words or end in at.inside_words
-                ):
+                fit = (start in at.between) + (end in at.between) if at is not None else 0
+                if at is not None and (not fit or start in at.inside_words or end in at.inside_words):
                     continue
-                found.setdefault(piece, None)
-    return sorted(found, key=len)[:MAX_CANDIDATES]
+                found[piece] = max(fit, found.get(piece, 0))
+    return sorted(found, key=lambda c: (-found[c], len(c)))[:MAX_CANDIDATES]
 
 
 def _targets(
@@ -260,18 +264,20 @@ def _holds(translation: str, forms: tuple[str, ...]) -> bool:
 
 
 def _best(found: list[_Found], english: dict[str, str], spelled: dict[str, tuple[str, ...]]) -> list[Span]:
-    """The occurrences that stay the name with a character more on either side (see SHORT); of
-    overlapping ones of an entity,
-    the one whose ends best fit the pieces, then whose translation ends cleanly ("新华社",
-    "Xinhua", over "新华", "Xinhua."), then the shortest: "云南省" over "云南省昭", both "Yunnan
-    Province", where the model dropped a stray character."""
+    """The occurrences that stay the name with a character more on either side (see SHORT);
+    of overlapping ones of an entity, the one whose ends best fit the pieces, then the
+    shortest, not counting a closing suffix (see _SUFFIX): the model drops a stray character ("云南省昭"
+    and "云南省" are both "Yunnan Province"), and a suffix too ("新华" and "新华社", "Xinhua")."""
     failed = [f.span for f in found if not all(_holds(english.get(a, ""), spelled[f.span.entity]) for a in f.around)]
     # and a longer one holding a short one that failed is no better ("获日本" over "日本人")
     kept = [f for f in found if not any(s.entity == f.span.entity and f.span.start <= s.start and s.end <= f.span.end for s in failed)]
 
     def rank(f: _Found) -> tuple[int, int, int, int]:
-        said = english.get(f.span.text, f.span.text).rstrip()
-        return (-f.score, 0 if said[-1:].isalnum() else 1, f.span.end - f.span.start, f.span.start)
+        length = f.span.end - f.span.start
+        # two halves that each translate to a part of the name beat a part that alone
+        # translates to all of it: "符拉迪沃" is "Vladivostok." too, but "斯托克" goes on
+        joined = f.score < 3 and f.span.text not in english
+        return (-f.score - joined, length - (f.span.text[-1] in _SUFFIX), -length, f.span.start)
 
     taken: list[Span] = []
     for f in sorted(kept, key=rank):
