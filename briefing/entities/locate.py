@@ -6,8 +6,9 @@ original sentences it renders (`ViewSentence.sources`) are cut into short candid
 substrings, the candidates are translated by the same installed package (batched, and
 cached like sentences), and a candidate is taken only when its translation is the name
 itself (folded: case, diacritics, hyphens, a leading "the"). Names written in Latin
-letters inside the original ("OpenAI") are taken as they stand. Precision before recall:
-a name no candidate confirms stays unmarked in the original, and `summary` says so.
+letters inside the original ("OpenAI") are taken as they stand; they are all an
+untranslated CJK original gets (`latin_names`). Precision before recall: a name no
+candidate confirms stays unmarked in the original, and `summary` says so.
 """
 
 from __future__ import annotations
@@ -42,16 +43,16 @@ _UNIT = re.compile(f"[{_CJK}]|[A-Za-z0-9]+|[{_DOTS}]")
 # Names in Chinese are 2-4 characters, transliterations a few more; 6 keeps
 # 三星电子 and 奥尔特曼 and cuts the candidates of a sentence to a few per character.
 MIN_CHARS, MAX_CHARS = 2, 6
-# Every candidate is one model call's worth of work (about 15 ms each on 2 cores with
-# the real zh->en package), so a sentence offers at most this many, shortest first:
+# Every candidate costs a translation (13 ms each on 2 cores with the real zh->en package,
+# beam 4), so a sentence offers at most this many, the best-fitting and shortest first:
 # a long sentence costs at most about a second, once (the translations are cached).
 MAX_CANDIDATES = 60
-# Particles and function words never begin or end a name: candidates that do are not
-# worth a model call (this drops about a third of them).
 # A candidate this short is where the model guesses most ("海参", sea cucumber, alone gives
 # "Vladivostok"): it must stay the name with a character more on either side. Longer ones
 # are not checked so: the model respells a name in a longer context ("Sun Ju", "Sun Justice").
 SHORT = 2
+# Particles and function words never begin or end a name: candidates that do are not
+# worth a model call.
 _EDGE = frozenset("的了着过们是在也将对被把从等这该已并而就还又个说但或则让给与及向于到再即曾")
 # Characters that close the name of an institution or a place (agency, bureau, ministry,
 # institute, province, county, island...): the model often renders a name the same with
