@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for provided, mode in ((False, "English only"), (True, "provided translations")):
                 found = {}
                 for system in ("greedy", "exact"):
-                    brief.greedy = real if system == "greedy" else patched_greedy(real, brief.KEY_FACTS[1])  # type: ignore[assignment]
+                    brief.greedy = real if system == "greedy" else patched_greedy(real, brief.KEY_FACTS[1])
                     scores, _budget, stated = quality.measure(corpus, provided, home / f"work-{system}")
                     shutil.rmtree(home / f"work-{system}", ignore_errors=True)
                     found[system] = scores
@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     flush=True,
                 )
     finally:
-        brief.greedy = real  # type: ignore[assignment]
+        brief.greedy = real
         shutil.rmtree(home, ignore_errors=True)
     gs, es = sum(r[2] for r in rows), sum(r[3] for r in rows)
     better = sum(r[3] > r[2] for r in rows)

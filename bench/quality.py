@@ -505,16 +505,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.rmtree(home, ignore_errors=True)
     for mode, runs in summary.items():
         ratios, ceilings, wrong, junk_lines, frag, cut = [], [], 0, 0, 0, 0
-        for _, scores, stated in runs:
+        for _, scores, facts_stated in runs:
             best = max(len(s.found) for s in scores[1:])
             ratios.append(len(scores[0].found) / best if best else float("inf"))
-            ceilings.append(stated / best if best else float("inf"))  # every fact its English input states
+            ceilings.append(facts_stated / best if best else float("inf"))  # every fact its English input states
             first = scores[0]
             wrong, junk_lines = wrong + len(first.wrong), junk_lines + len(first.junk)
             frag, cut = frag + len(first.fragments), cut + len(first.cut)
         print(
             f"SUMMARY {mode}: briefing recall / best baseline, worst corpus {min(ratios):.2f} (bar 1.30; "
-            f"the most any system could reach there: {ceilings[ratios.index(min(ratios))]:.2f}; worst possible over all: {min(ceilings):.2f}); "
+            f"the most any system could reach there: {ceilings[ratios.index(min(ratios))]:.2f}; "
+            f"worst possible over all: {min(ceilings):.2f}); "
             f"wrong claims {wrong}, junk lines {junk_lines}, fragment lines {frag}, cut lines {cut} "
             f"over {len(runs)} corpora (bar 0 each)"
         )

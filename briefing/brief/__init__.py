@@ -7,6 +7,7 @@ model, and returns a model.Briefing whose every line cites English-view sentence
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -53,7 +54,11 @@ _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|after|befo
 
 # A sentence that opens on a pronoun ("It has pushed Nvidia's shares...") names its subject in
 # the sentence before: alone on a screen, nobody can tell who or what it is about.
-_DANGLING = re.compile(r"^\W*(?:it|he|she|they|this|these|those|its|his|her|their|such)\b(?!\s+(?:is|was) (?:expected|reported|said|understood|unclear|not)\b)", re.I)
+_DANGLING = re.compile(
+    r"^\W*(?:it|he|she|they|this|these|those|its|his|her|their|such)\b"
+    r"(?!\s+(?:is|was) (?:expected|reported|said|understood|unclear|not)\b)",  # "It is expected ...": no referent needed
+    re.I,
+)
 
 
 _HE = re.compile(r"^(He|She)\s+(?=[a-z])")
@@ -343,7 +348,8 @@ def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room
         units.extend(u for u, _ in mentions)  # notes.cite drops repeats
     out = []
     for values, units, note in rows.values():
-        if note and not (note.startswith("in an untranslated") and " naming " not in note):  # a bare figure of a sentence nobody can read says nothing
+        # a bare figure of a sentence nobody can read, naming nothing, says nothing
+        if note and not (note.startswith("in an untranslated") and " naming " not in note):
             out.append(notes.line(f"{', '.join(values)}: {note}", units))
             record.add(units[:1])
     return out
@@ -507,7 +513,7 @@ def _in_date_order(sides: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[st
             return None
         spans.append((min(d for d in days if d), max(d for d in days if d), said, side))
     spans.sort(key=lambda s: s[0])
-    if any(later[0] <= earlier[1] for earlier, later in zip(spans, spans[1:], strict=False)):
+    if any(later[0] <= earlier[1] for earlier, later in itertools.pairwise(spans)):
         return None
     return [(said, side) for _, _, said, side in spans]
 

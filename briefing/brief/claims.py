@@ -106,8 +106,10 @@ def same_quantity(a: Unit, va: Value, b: Unit, vb: Value, corpus: Corpus | None 
     return bool(context(a, va) & context(b, vb)) or (va.kind == "duration" and a.english != b.english)
 
 
-HEDGE = 0.05  # "about 460" does not dispute "476": a hedged figure is rounded, to within this share
-_HEDGE = re.compile(r"\b(?:about|around|some|approximately|roughly|nearly|almost|close to|more than|over|upwards of|an estimated)\s*$", re.I)
+HEDGE = 0.05  # "about 460" does not dispute "476": a hedged figure is rounded to within this share
+_HEDGE = re.compile(
+    r"\b(?:about|around|some|approximately|roughly|nearly|almost|close to|more than|over|upwards of|an estimated)\s*$", re.I
+)
 
 
 def hedged(unit: Unit, value: Value) -> bool:
