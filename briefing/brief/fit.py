@@ -296,6 +296,7 @@ def allocate(available: dict[str, int], rows: int, order: Sequence[tuple[str, in
     return given
 
 
+PRINCIPALS = 3  # players the screen always names, when it has room: who an executive asks about first
 LINED = ("numbers", "timeline", "differences")  # sections of whole lines (players and sources wrap their own)
 FIXED = ("title", "bottom", "sources")  # what the screen is about and what its notes mean: never traded for rows
 TERM_WEIGHT = 0.5  # a plain word says less than a name or a figure (coverage.TERM_WEIGHT)
@@ -369,9 +370,16 @@ def fit(briefing: Briefing, size: tuple[int, int] = (100, 30)) -> list[Row]:
     renderers = _renderers(briefing, cols)
     gutter = _gutter(cols)
     available = {name: most for name, (_, most) in renderers.items() if most}
-    # a section's minimum is whole lines: three key facts, one line of each other section, however many rows they take
-    minimum = [(name, _rows_for(renderers[name][0], want, min(rows, LINE_ROWS)) if name in LINED else want)
-               if name != "facts" else (name, _rows_for(renderers[name][0], want, rows)) for name, want in ESSENTIAL]
+    # a section's minimum is whole lines: three key facts, the three leading players, one line of
+    # each other section, however many rows they take
+    def least(name: str, want: int) -> int:
+        if name == "facts":
+            return _rows_for(renderers[name][0], want, rows)
+        if name == "players":
+            return _rows_for(renderers[name][0], min(PRINCIPALS, len(briefing.players)), LINE_ROWS)
+        return _rows_for(renderers[name][0], want, min(rows, LINE_ROWS)) if name in LINED else want
+
+    minimum = [(name, least(name, want)) for name, want in ESSENTIAL]
     essential = allocate(available, rows, minimum + [(name, available[name]) for name in FIXED if name in available])
     given = _by_coverage(renderers, essential, rows)
     out: list[Row] = []
