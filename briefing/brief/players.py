@@ -79,18 +79,50 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
                     break
         if mentions[e] < IN_PASSING and not role and not leads_focus(e):
             continue  # named once, with no part given: mentioned in passing
+        if not role and corpus.labels.get(e) != "PERSON" and not acts(e, corpus):
+            continue  # an organisation that does nothing in the story is a place, a ship or a thing
         out.append((name, role, list(first[e].values())))
     return out[:limit]
 
 
 IN_PASSING = 2  # mentions below which a player needs a role to be one
+# What actors do in news: speak, decide, act on others. A name followed by one of these
+# ("Samsung said", "the U.N. condemned", "Sian Maynard, a coordinator in Cebu, told") acts in
+# the story; a place ("in Bohol"), a ship or a rocket is where or what things happen to.
+_ACTS = (
+    r"say|says|said|tell|tells|told|announce[sd]?|confirm(?:s|ed)?|den(?:y|ies|ied)|order(?:s|ed)?|condemn(?:s|ed)?|"
+    r"warn(?:s|ed)?|call(?:s|ed)?|urge[sd]?|accuse[sd]?|arrest(?:s|ed)?|launch(?:es|ed)?|reject(?:s|ed)?|agree[sd]?|"
+    r"sign(?:s|ed)?|plan(?:s|ned)?|decide[sd]?|declare[sd]?|demand(?:s|ed)?|pledge[sd]?|promise[sd]?|sen[dt]s?|"
+    r"deploy(?:s|ed)?|issue[sd]?|admit(?:s|ted)?|charge[sd]?|sentence[sd]?|execute[sd]?|approve[sd]?|vote[sd]?|"
+    r"met|meet|meets|visit(?:s|ed)?|invest(?:s|ed)?|offer(?:s|ed)?|expect(?:s|ed)?|want(?:s|ed)?|seek(?:s)?|sought|"
+    r"appeal(?:s|ed)?|ask(?:s|ed)?|appoint(?:s|ed)?|dismiss(?:es|ed)?|fire[sd]?|file[sd]?|sue[sd]?|buy|buys|bought|"
+    r"acquire[sd]?|sell|sells|sold|hire[sd]?|respond(?:s|ed)?|criticiz(?:e|es|ed)|criticis(?:e|es|ed)|praise[sd]?"
+)
+_AUX = r"(?:has|have|had|will|would|may|might|could|also|later|then|quickly|again|not|on \w+day|\w+ly)"
+
+
+def acts(e: str, corpus: Corpus) -> bool:
+    """Whether the entity is the subject of an actor's verb in some English sentence."""
+    entity = corpus.entities.get(e)
+    names = sorted({corpus.name(e), *(entity.aliases if entity else ())}, key=len, reverse=True)
+    patterns = [re.compile(rf"\b{re.escape(n)}(?:'s?)?(?:,[^,]{{3,80}},)?\s+(?:{_AUX}\s+){{0,3}}(?:{_ACTS})\b", re.I)
+                for n in names if n]
+    return any(p.search(u.text) for u in corpus.units if u.english and e in u.entities for p in patterns)
 AS_OTHER = 0.5  # share of mentions as an outlet, or as a place, that makes a name no player
 # An outlet: "told X", "according to X", "X reported", "X news agency"; not "X said" (actors speak).
 _AFTER_OUTLET = re.compile(r"^\W*(?:news agency|state media|reported|reports|'s report)", re.I)
 _BEFORE_OUTLET = re.compile(r"\b(?:according to|told|citing|cited by|quoted by|reported by|state-run|state media)\s*$", re.I)
 # A place the model took for a person: "in X", "near X", "X town"
-_BEFORE_PLACE = re.compile(r"\b(?:in|near|outside|at)\s*$", re.I)
+_BEFORE_PLACE = re.compile(r"\b(?:in|near|outside|at|on|off|across)\s*$", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|near|outside)\s*$", re.I)  # "in Bohol": an organisation is rarely "in" it
+# Names that say what they are: an outlet ("VOA News", "Yonhap news agency") or a place.
+_OUTLET_NAME = re.compile(r"\b(?:news|news agency|press agency|broadcasting(?: corporation)?|television|radio)$", re.I)
+_PLACE_NAME = re.compile(
+    r"\b(?:island|islands|city|county|province|village|district|region|prefecture|bay|sea|ocean|river|mountains?|"
+    r"peninsula|strait|plate|trench|valley|coast)$", re.I
+)
+# People's names take no article: "the Sewol" is a ship, "the Unha-3" a rocket.
+_BEFORE_THING = re.compile(r"\bthe\s*$", re.I)
 _AFTER_PLACE = re.compile(r"^\s+(?:town|city|county|province|village|district|region|prefecture|island)\b", re.I)
 
 
@@ -102,6 +134,8 @@ def named_otherwise(e: str, corpus: Corpus) -> bool:
     if re.search(r"[`\"“”]|^the\b", corpus.name(e)):
         return True  # "the Pacific ``Rim of Fire": a phrase the model took for a name
     names = sorted({corpus.name(e), *(entity.aliases if entity else ())}, key=len, reverse=True)
+    if any(_OUTLET_NAME.search(n) or _PLACE_NAME.search(n) for n in names):
+        return True  # "VOA News", "Xinhua news agency"; "Jeju Island", "Bohol Island": by their own name
     seen = other = 0
     for unit in corpus.units:
         if not unit.english or e not in unit.entities:
@@ -112,7 +146,7 @@ def named_otherwise(e: str, corpus: Corpus) -> bool:
                 before, after = unit.text[: m.start()], unit.text[m.end() :]
                 seen += 1
                 outlet = _AFTER_OUTLET.search(after) or _BEFORE_OUTLET.search(before)
-                place = _BEFORE_PLACE.search(before) if label == "PERSON" else None
+                place = (_BEFORE_PLACE.search(before) or _BEFORE_THING.search(before)) if label == "PERSON" else None
                 place = place or _AFTER_PLACE.search(after) or (_IN_PLACE.search(before) if label == "ORG" else None)
                 other += bool(outlet or place)
             if found:

@@ -91,3 +91,19 @@ def test_rows_left_go_to_the_section_whose_next_line_says_something_new():
     sections = [r.section for r in rows]
     assert sections.count("players") == 1  # its minimum only
     assert sections.count("facts") >= 20, sections
+
+
+def test_an_organisation_that_does_nothing_and_a_name_that_says_place_are_no_players():
+    analysis = corpus(
+        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                      "The Carabinieri said they had arrested two men near Jeju Island.",
+                                      "The Unha Rocket Works lies near the museum, and the Carabinieri sealed the Unha Rocket Works."]),
+         ("b", dt.date(2030, 5, 20), ["Prosecutor Marta Ricci said the Carabinieri found the jewels near Jeju Island.",
+                                      "The Unha Rocket Works was closed on Sunday."])],
+        {"Museo Civico": "ORG", "Turin": "GPE", "Marta Ricci": "PERSON", "Carabinieri": "ORG", "Unha Rocket Works": "ORG",
+         "Jeju Island": "PERSON"},
+    )
+    names = [line.text.split(":")[0] for line in build(analysis).players]
+    assert "Carabinieri" in names  # "the Carabinieri said": an actor
+    assert "Unha Rocket Works" not in names  # named twice by two sources, but only things happen to it
+    assert "Jeju Island" not in names  # a place by its own name, whatever the model's label
