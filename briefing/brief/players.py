@@ -19,10 +19,10 @@ _CAP = r"(?:[A-Z][\w&.'’-]*|of|the|and)"
 
 
 def _role_from_text(name: str, units: Sequence[Unit]) -> str | None:
-    """"OpenAI CEO Sam Altman" or "Sam Altman, the CEO of OpenAI," -> "OpenAI CEO"."""
+    """"OpenAI CEO Sam Altman", "Sam Altman, the CEO of OpenAI," or "Sam Altman is CEO of OpenAI." -> "OpenAI CEO"."""
     n = re.escape(name)
     before = re.compile(rf"((?:{_CAP}\s+){{0,4}}?(?:[A-Z][\w&.'’-]*\s+)?{_TITLE})\s+{n}\b", re.I)
-    after = re.compile(rf"\b{n},\s+(?:the\s+|a\s+)?({_TITLE}(?:\s+{_CAP}){{0,6}}?)\s*[,.;]", re.I)
+    after = re.compile(rf"\b{n}(?:,|\s+is)\s+(?:the\s+|a\s+)?({_TITLE}(?:\s+{_CAP}){{0,6}}?)\s*[,.;]", re.I)  # ", the CEO of"; " is CEO of"
     found: Counter[str] = Counter()
     for unit in units:
         for pattern in (before, after):

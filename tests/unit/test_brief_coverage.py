@@ -107,3 +107,11 @@ def test_an_organisation_that_does_nothing_and_a_name_that_says_place_are_no_pla
     assert "Carabinieri" in names  # "the Carabinieri said": an actor
     assert "Unha Rocket Works" not in names  # named twice by two sources, but only things happen to it
     assert "Jeju Island" not in names  # a place by its own name, whatever the model's label
+
+
+def test_a_role_is_read_from_x_is_title_of_y():
+    from briefing.brief.players import _role_from_text
+
+    text = "Lee Yun-keol is president of the Strategic Information Service Center, a private institute."
+    units = build_corpus(corpus([("a", dt.date(2030, 5, 20), [text])], {"Lee Yun-keol": "PERSON"})).units
+    assert _role_from_text("Lee Yun-keol", units) == "president of the Strategic Information Service Center"
