@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import hashlib
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,9 @@ DECLARED_OVER = 0.9  # below this confidence, a page's declared language overrid
 WEB_STAGE = "web"  # Documents extracted from one page or feed file, keyed by a hash of its bytes
 STDIN_SOURCE = "<stdin>"  # Article.source of an article read from standard input (`-`)
 TITLE_WORDS = 25  # a first paragraph this short, with no final period, is a headline
+TITLE_CHARS = 200  # or this many characters (a CJK line has no spaces to count words by)
+STORY_CHARS = 4000  # of the story a headline is compared with: its first paragraphs
+LEAD_LINES = 6  # short lines a saved page may open with before its story: skip links, sections, the headline
 
 
 @dataclass
@@ -169,10 +173,53 @@ def content_id(text: str, document: Document | None = None) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _title(paragraphs: Sequence[str], first_sentence: str) -> tuple[str, bool]:
-    first = paragraphs[0]
-    if len(first.split()) <= TITLE_WORDS and not first.endswith((".", "!", "?", "。")) and len(paragraphs) > 1:
-        return first, True
+def _is_short_line(paragraph: str) -> bool:
+    return len(paragraph.split()) <= TITLE_WORDS and len(paragraph) <= TITLE_CHARS and not paragraph.endswith((".", "!", "?", "。"))
+
+
+HEADLINE_WORDS = 4  # skip links and section names are shorter: "Jump to content", "News / Asia"
+HEADLINE_CJK = 8  # characters, for scripts written without spaces: "跳转到内容" is five
+
+
+def _reads_as_headline(line: str) -> bool:
+    cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", line))
+    return len(line.split()) >= HEADLINE_WORDS or cjk >= HEADLINE_CJK
+
+
+def _terms(text: str) -> set[str]:
+    """Words of four letters or more, and pairs of CJK characters: what a headline shares with its story."""
+    lower = text.lower()
+    cjk = re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", lower)
+    return {w for w in re.findall(r"[^\W\d_]{4,}", lower) if not re.match(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", w)} | {
+        run[i : i + 2] for run in cjk for i in range(len(run) - 1)
+    }
+
+
+def _title(paragraphs: Sequence[str], first_sentence: str, marked: bool = False) -> tuple[str, bool]:
+    """The headline: a Markdown file's opening heading (`marked`); else, of the short lines a
+    page opens with (skip links, a section's name, the headline), the one sharing the most
+    words with the story below it; else the first sentence."""
+    if marked and len(paragraphs) > 1 and _is_short_line(paragraphs[0]):
+        return paragraphs[0], True
+    leading = []
+    for paragraph in paragraphs[:LEAD_LINES]:
+        if not _is_short_line(paragraph):
+            break
+        leading.append(paragraph)
+    if leading and len(paragraphs) > len(leading):
+        story = _terms(" ".join(paragraphs[len(leading) :])[:STORY_CHARS])
+
+        def shared(line: str) -> tuple[int, float]:  # most words in common, then the largest share of its own
+            terms = _terms(line)
+            return len(terms & story), len(terms & story) / len(terms) if terms else 0.0
+
+        best = max(leading, key=shared)  # the first of equals
+        if shared(best)[0] == 0:  # none shares a word: the first that reads as a headline, not "Accessibility links"
+            best = next((line for line in leading if _reads_as_headline(line)), "")
+        if best:
+            return best, best is paragraphs[0]
+        # only skip links and section names above the story: its first sentence
+        first_sentence = re.split(r"(?<=[.!?])\s|(?<=[。！？])", paragraphs[len(leading)], maxsplit=1)[0]
     if len(first_sentence) <= 100:
         return first_sentence, False
     cut = first_sentence[:100].rsplit(" ", 1)[0]
@@ -198,7 +245,9 @@ def parse(
     for index, (start, end) in enumerate(spans):
         held_by = bisect.bisect_right(starts, start) - 1  # the paragraph the sentence starts in
         sents.append(Sentence(index, held_by, start, end, body[start:end]))
-    title, headline = _title(cleaned.paragraphs, sents[0].text)
+    opening = next((line for line in text.splitlines() if line.strip()), "")
+    marked = source.lower().endswith(".md") and re.match(r"\s{0,3}#{1,6}\s", opening) is not None
+    title, headline = _title(cleaned.paragraphs, sents[0].text, marked)
     removed = cleaned.removed + tuple(Removed("control", 0, s) for s in stripped)
     date, byline = cleaned.date, cleaned.byline
     url = outlet = None

@@ -184,3 +184,25 @@ def test_sidecars_given_by_a_glob_go_with_their_article(tmp_path, seed_paths):
     assert corpus.discover([article, sidecar]) == [article]
     with pytest.raises(UserError, match="only provided translations"):
         corpus.discover([sidecar])
+
+
+def test_the_title_is_the_headline_not_the_pages_skip_links(tmp_path):
+    """Pages saved as text open with skip links and section names; the headline shares the story's words."""
+    cases = {
+        "voa.txt": ("News / Asia\n\nCaptain of Sunken Ferry Arrested by Police\n\nZlatica Hoke\n\n"
+                    "Police arrested the captain of the sunken ferry on Saturday, prosecutors said. The ferry sank on Wednesday.\n",
+                    "Captain of Sunken Ferry Arrested by Police"),
+        "ko.txt": ("연결 가능 링크\n\n필리핀 보홀 섬에서 오늘 오전 규모 7.2의 강진이 발생해 적어도 73명이 숨졌습니다. "
+                   "여진이 두 차례 일어났습니다.\n",
+                   "필리핀 보홀 섬에서 오늘 오전 규모 7.2의 강진이 발생해 적어도 73명이 숨졌습니다."),
+        "zh.txt": ("跳转到内容\n\n云南昭通发生6.5级地震\n\n8月3日,云南昭通市鲁甸县发生里氏6.5级地震,"
+                   "震源距离地表12千米。目前地震共造成407人死亡。\n",
+                   "云南昭通发生6.5级地震"),
+        "plain.txt": ("Storm of the century\n\nThe rain came down for three days and the river broke its banks on Friday.\n",
+                      "Storm of the century"),  # a headline sharing no word with its story is still one
+    }
+    for name, (text, title) in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        (article,) = corpus.load([path]).articles
+        assert article.title == title, (name, article.title)
