@@ -297,10 +297,14 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
 _DIGIT = re.compile(r"\d")  # every pattern's number is \d, [0-9０-９] (also \d) or a number word
 
 
+# A number word both patterns could take starts a run of letters: their look-behinds refuse
+# a letter before it ("someone", "often").
+_NUMBER_WORD_START = re.compile(rf"(?<![a-z])(?:{_NUMBER_WORD_RE})")
+
+
 def _may_hold_number_word(text: str) -> bool:
-    """False only when no number word `_amount` reads can be in `text` ("someone" passes)."""
-    lower = text.lower()
-    return any(word in lower for word in NUMBER_WORDS)
+    """False only when no number word `_amount` reads can start a word of `text`."""
+    return _NUMBER_WORD_START.search(text.lower()) is not None
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
