@@ -53,28 +53,31 @@ def _snippet(text: str, match: re.Match[str], words: int = 2) -> str:
 
 
 def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
-    """(shared subject name, unit a, snippet a, unit b, snippet b) for each contradiction."""
+    """(shared subject name, unit a, snippet a, unit b, snippet b): one contradiction per party
+    and pair of outcomes, the first found (a thousand articles that "confirmed" and "denied"
+    things of one company are one difference, not a line per pair of them)."""
     found = []
-    seen: set[tuple] = set()
+    reported: dict[str, set[str]] = {}  # outcome -> parties it is already reported of
     claims = [u for u in corpus.units if u.english and u.usable and _ANY_OUTCOME.search(u.text)]
     subjects = {u.key: _subjects(u, corpus) for u in claims}
     for yes_re, no_re, yes in _OPPOSITES:
         side_a = [(u, m) for u in claims if (m := yes_re.search(u.text)) and not no_re.search(u.text)]
         side_b = [(u, m) for u in claims if (m := no_re.search(u.text))]
+        of_party: dict[str, list[tuple[Unit, re.Match[str]]]] = {}  # the other side, by the parties it is about
+        for b, mb in side_b:
+            for party in subjects[b.key]:
+                of_party.setdefault(party, []).append((b, mb))
+        done = reported.setdefault(yes, set())
         for a, ma in side_a:
-            for b, mb in side_b:
-                if a.article.id == b.article.id:
+            # the same party, and not years apart in the reporting
+            others = {id(b): (b, mb) for party in sorted(subjects[a.key] - done) for b, mb in of_party.get(party, ())}
+            for b, mb in others.values():
+                shared = (subjects[a.key] & subjects[b.key]) - done
+                if a.article.id == b.article.id or not shared or _far_apart(a, b):
                     continue
-                # the same party, and not years apart in the reporting
-                shared = subjects[a.key] & subjects[b.key]
-                if not shared or _far_apart(a, b):
-                    continue
-                key = (a.article.id, b.article.id, yes)
-                if key in seen:
-                    continue
-                seen.add(key)
-                name = corpus.names.get(_nearest(shared, a, ma, corpus), "")
-                found.append((name, a, _snippet(a.text, ma), b, _snippet(b.text, mb)))
+                party = _nearest(shared, a, ma, corpus)
+                done.add(party)
+                found.append((corpus.names.get(party, ""), a, _snippet(a.text, ma), b, _snippet(b.text, mb)))
     return found
 
 

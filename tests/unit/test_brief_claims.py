@@ -353,3 +353,14 @@ def test_a_source_on_two_sides_makes_no_disagreement() -> None:
     mixed = Conflict(a, b, "290 people", "462 people", "figure", key)  # what a loose context match may pair
     assert [[said for said, _ in sides] for sides in disagreeing([Scored(a, 1.0, (), (on_board,))])] == [["462 people", "475 people"]]
     assert disagreeing([Scored(a, 1.0, (), (on_board, mixed)), Scored(c, 0.5, (), ())]) == []
+
+
+def test_many_confirmations_and_denials_of_one_party_are_one_difference() -> None:
+    from briefing.brief.differences import opposite_claims
+    from briefing.brief.features import build_corpus
+
+    d = dt.date(2030, 5, 20)
+    says = [(f"y{i}", d, [f"The Museo Civico confirmed the theft of jewel {i} in Turin."]) for i in range(30)]
+    says += [(f"n{i}", d, [f"The Museo Civico denied the theft of jewel {i} in Turin."]) for i in range(30)]
+    found = opposite_claims(build_corpus(corpus(says, THEFT)))
+    assert [name for name, *_ in found] == ["Museo Civico"]  # was one line per pair of articles: 900
