@@ -7,12 +7,16 @@ Offsets are character offsets into the text the reader displays
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from . import sanitize
+
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")  # a Han character or kana, or a run of anything else but spaces
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -77,7 +81,8 @@ class Article:
 
     @property
     def words(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
+        """Words, each Chinese character or kana one: those scripts put no space between words."""
+        return sum(len(_WORD.findall(p)) for p in self.paragraphs)
 
 
 class Provenance(StrEnum):

@@ -206,3 +206,10 @@ def test_the_title_is_the_headline_not_the_pages_skip_links(tmp_path):
         path.write_text(text, encoding="utf-8")
         (article,) = corpus.load([path]).articles
         assert article.title == title, (name, article.title)
+
+
+def test_words_of_chinese_and_japanese_count_each_character():
+    from briefing.model import Article
+
+    article = Article("x", "x.txt", "t", "zh", ("云南昭通发生6.5级地震", "Hello, world. 안녕 하세요", "東京タワー"), ())
+    assert article.words == 10 + 2 + 2 + 5  # "6.5" is one word; Korean puts spaces between its words
