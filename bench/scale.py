@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -175,10 +176,13 @@ def main() -> None:
     # spaCy, dateparser's languages and the rest loaded once, before any timing
     analyse(corpus.load(None, MemoryCache()).articles, MemoryCache())
     started = time.perf_counter()
-    results = {"seeds": measure("seeds", None, args.presses)}
-    for size in (int(s) for s in args.sizes.split(",") if s):
-        folder = generate(HOME / f"corpus-{size}", size)
-        results[f"{size} articles"] = measure(str(size), [str(folder)], args.presses)
+    try:
+        results = {"seeds": measure("seeds", None, args.presses)}
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            folder = generate(HOME / f"corpus-{size}", size)
+            results[f"{size} articles"] = measure(str(size), [str(folder)], args.presses)
+    finally:
+        shutil.rmtree(HOME, ignore_errors=True)  # the corpora and caches: hundreds of MB at 5,000
     report(results)
     print(f"(whole run: {time.perf_counter() - started:.0f} s)")
 
