@@ -359,7 +359,7 @@ def test_many_confirmations_and_denials_of_one_party_are_one_difference() -> Non
     from briefing.brief.differences import opposite_claims
     from briefing.brief.features import build_corpus
 
-    d = dt.date(2030, 5, 20)
+    d: dt.date | None = dt.date(2030, 5, 20)
     says = [(f"y{i}", d, [f"The Museo Civico confirmed the theft of jewel {i} in Turin."]) for i in range(30)]
     says += [(f"n{i}", d, [f"The Museo Civico denied the theft of jewel {i} in Turin."]) for i in range(30)]
     found = opposite_claims(build_corpus(corpus(says, THEFT)))
