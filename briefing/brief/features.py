@@ -80,6 +80,7 @@ class Corpus:
     centroid: dict[str, float]
     term_df: Counter[str]  # term -> number of units holding it
     story: dict[str, str] = field(default_factory=dict)  # article id -> the first copy of its wire story
+    bodies: dict[str, dict[tuple[str, int], int]] = field(default_factory=dict, repr=False, compare=False)  # coverage._body
 
     def story_of(self, article_id: str) -> str:
         """Copies of one wire story are one source: the id that stands for this article's story."""

@@ -24,7 +24,10 @@ def _role_from_text(name: str, units: Sequence[Unit]) -> str | None:
     before = re.compile(rf"((?:{_CAP}\s+){{0,4}}?(?:[A-Z][\w&.'’-]*\s+)?{_TITLE})\s+{n}\b", re.I)
     after = re.compile(rf"\b{n}(?:,|\s+is)\s+(?:the\s+|a\s+)?({_TITLE}(?:\s+{_CAP}){{0,6}}?)\s*[,.;]", re.I)  # ", the CEO of"; " is CEO of"
     found: Counter[str] = Counter()
+    folded = name.casefold()
     for unit in units:
+        if folded not in unit.text.casefold():
+            continue  # both patterns need the name: most sentences are skipped before any regex runs
         for pattern in (before, after):
             for m in pattern.finditer(unit.text):
                 role = m.group(1).strip(" ,")
