@@ -94,6 +94,11 @@ def patched_greedy(real: Callable[..., list[Any]], key_facts: int) -> Callable[.
 
 def main(argv: Sequence[str] | None = None) -> int:
     names = list(sys.argv[1:] if argv is None else argv)
+    try:
+        import highspy  # noqa: F401  (not a dependency of briefing: this bench alone needs it)
+    except ImportError:
+        print("bench/exact.py: skipped: highspy is not installed (.venv/bin/pip install highspy)")
+        return 0
     home = quality.isolate()
     import briefing.brief as brief
 
