@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,25 @@ def argos_dirs(tmp_path, monkeypatch):
 
 class NetworkBlocked(RuntimeError):
     pass
+
+
+@pytest.fixture
+def tmpfs_mount(tmp_path):
+    """mount(name, options): a new folder under tmp_path holding a tmpfs mounted with those
+    options (root only: the test is skipped where mounting is refused); unmounted after."""
+    mounted: list[Path] = []
+
+    def mount(name: str, options: str) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode:
+            pytest.skip(f"mounting a tmpfs ({options}) is not permitted here (needs root)")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in reversed(mounted):
+        subprocess.run(["umount", "-l", str(folder)], check=True)
 
 
 @pytest.fixture

@@ -223,13 +223,8 @@ def test_export_with_an_unusable_home_still_succeeds(tmp_path):
 
 
 @pytest.fixture
-def read_only_home(tmp_path):
-    home = tmp_path / "rohome"
-    home.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(home)], capture_output=True).returncode:
-        pytest.skip("mounting a read-only tmpfs is not permitted here")
-    yield home
-    subprocess.run(["umount", str(home)], check=True)
+def read_only_home(tmpfs_mount):
+    return tmpfs_mount("rohome", "ro,size=64k")
 
 
 def test_export_with_a_read_only_home_still_succeeds(read_only_home):
@@ -318,13 +313,8 @@ def test_models_list_with_stdout_closed_is_a_user_error(isolated_dirs):
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True).returncode:
-        pytest.skip("mounting a tmpfs is not permitted here (needs root)")
-    yield folder
-    subprocess.run(["umount", "-l", str(folder)], check=True)
+def small_disk(tmpfs_mount):
+    return tmpfs_mount("disk", "size=64k")
 
 
 def test_a_full_disk_keeps_the_old_output_whole(run, small_disk):

@@ -121,14 +121,9 @@ def _fill(path, n=50):
 
 
 @pytest.fixture
-def tmpfs(tmp_path):
+def tmpfs(tmpfs_mount):
     """A small tmpfs of our own (root only); the test is skipped where mounting is refused."""
-    folder = tmp_path / "tmpfs"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)], capture_output=True).returncode:
-        pytest.skip("mounting a tmpfs is not permitted here (needs root)")
-    yield folder
-    subprocess.run(["umount", "-l", str(folder)], check=True)
+    return tmpfs_mount("tmpfs", "size=256k")
 
 
 def test_a_read_only_cache_folder_is_read_not_renamed(tmpfs):
