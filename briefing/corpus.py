@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from . import cleaning, langid, sanitize, sentences, textfile
+from . import cleaning, langid, sanitize, scripts, sentences, textfile
 from .errors import UserError
 from .model import Article, Progress, Removed, Sentence, no_progress
 from .store import Cache, source_version
@@ -181,18 +181,19 @@ HEADLINE_WORDS = 4  # skip links and section names are shorter: "Jump to content
 HEADLINE_CJK = 8  # characters, for scripts written without spaces: "跳转到内容" is five
 
 
+_CJK_CHAR = re.compile(f"[{scripts.CJK}]")
+_CJK_RUN = re.compile(f"[{scripts.CJK}]+")
+
+
 def _reads_as_headline(line: str) -> bool:
-    cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", line))
-    return len(line.split()) >= HEADLINE_WORDS or cjk >= HEADLINE_CJK
+    return len(line.split()) >= HEADLINE_WORDS or len(_CJK_CHAR.findall(line)) >= HEADLINE_CJK
 
 
 def _terms(text: str) -> set[str]:
     """Words of four letters or more, and pairs of CJK characters: what a headline shares with its story."""
     lower = text.lower()
-    cjk = re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", lower)
-    return {w for w in re.findall(r"[^\W\d_]{4,}", lower) if not re.match(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", w)} | {
-        run[i : i + 2] for run in cjk for i in range(len(run) - 1)
-    }
+    words = {w for w in re.findall(r"[^\W\d_]{4,}", lower) if not _CJK_CHAR.match(w)}
+    return words | {run[i : i + 2] for run in _CJK_RUN.findall(lower) for i in range(len(run) - 1)}
 
 
 def _title(paragraphs: Sequence[str], first_sentence: str, marked: bool = False) -> tuple[str, bool]:

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from .scripts import HAN_KANA
+
 SHINGLE = 5  # words per shingle: long enough that two independent reports rarely share one
 PERMUTATIONS = 128
 BANDS = 64  # 64 bands of 2 rows: a pair with Jaccard 0.23 is a candidate with p = 0.97, one with 0.01 with p = 0.006
@@ -26,7 +28,7 @@ BANDS = 64  # 64 bands of 2 rows: a pair with Jaccard 0.23 is a candidate with p
 CONTAINMENT = 0.3
 MIN_SHINGLES = 20  # a text shorter than this (a headline, a brief) is nobody's copy
 _PRIME = (1 << 31) - 1
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+_TOKEN = re.compile(rf"[{HAN_KANA}]|[^\W_]+")
 _rng = np.random.default_rng(20090601)  # fixed: the same corpus gives the same groups
 _A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)

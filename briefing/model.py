@@ -14,9 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from . import sanitize
+from .scripts import HAN_KANA
 
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")  # a Han character or kana, or a run of anything else but spaces
+_WORD = re.compile(rf"[{HAN_KANA}]|[^\s{HAN_KANA}]+")  # a Han character or kana, or a run of anything else but spaces
 
 PARAGRAPH_BREAK = "\n\n"
 

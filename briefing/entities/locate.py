@@ -27,13 +27,14 @@ from typing import Protocol
 
 from .. import sanitize
 from ..model import Annotation, Article, EnglishView, Entity, Progress, Provenance, Span, no_progress
+from ..scripts import CJK
 from ..store import Cache, source_version
 from .labels import NAMED
 from .propagate import merge
 from .text import key, words
 
 STAGE = "names in originals"
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_CJK = CJK
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 # A stretch that may hold names: CJK characters, Latin words and digits, a middle dot
 # between the parts of a transliterated name (萨姆·奥尔特曼).
