@@ -19,6 +19,7 @@ from rich.cells import cell_len
 from .. import sanitize
 from ..model import Briefing, Citation, Line, Provenance, Source
 from . import text as tx
+from .coverage import TERM_WEIGHT  # a plain word says less than a name or a figure, here as in the choice of lines
 from .text import compress, plural
 
 GUTTER = 13
@@ -299,7 +300,6 @@ def allocate(available: dict[str, int], rows: int, order: Sequence[tuple[str, in
 PRINCIPALS = 3  # players the screen always names, when it has room: who an executive asks about first
 LINED = ("numbers", "timeline", "differences")  # sections of whole lines (players and sources wrap their own)
 FIXED = ("title", "bottom", "sources")  # what the screen is about and what its notes mean: never traded for rows
-TERM_WEIGHT = 0.5  # a plain word says less than a name or a figure (coverage.TERM_WEIGHT)
 LISTS = ("players",)  # rows of names and roles: no statement about them
 _MARKS = re.compile(r"\[\d+\]|\+\d+\b|\b\d+ agree\b")
 
