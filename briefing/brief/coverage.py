@@ -68,27 +68,15 @@ def weights(corpus: Corpus) -> dict[str, float]:
     return out
 
 
-LEAD_WORDS = 8  # shorter lines at a page's top are furniture or headings, not its lead
-
-
-def _body(unit: Unit, corpus: Corpus) -> dict[tuple[str, int], int]:
-    """The article's body sentences -> their place in it, computed once per article and build."""
-    article = unit.article.id
-    if article not in corpus.bodies:
-        body = [u for u in corpus.by_article[article] if u.usable and len(u.text.split()) >= LEAD_WORDS]
-        corpus.bodies[article] = {u.key: i for i, u in enumerate(body)}
-    return corpus.bodies[article]
-
-
 def position(unit: Unit, corpus: Corpus) -> int:
     """The sentence's place in its article's body, 0 for the first (furniture and headings left out)."""
-    body = _body(unit, corpus)
+    body = corpus.bodies[unit.article.id]
     return body.get(unit.key, len(body))
 
 
 def is_body(unit: Unit, corpus: Corpus) -> bool:
     """Part of its article's body: not a heading, a dateline or other short line of furniture."""
-    return unit.key in _body(unit, corpus)
+    return unit.key in corpus.bodies[unit.article.id]
 
 
 def is_lead(unit: Unit, corpus: Corpus) -> bool:

@@ -37,6 +37,7 @@ _FURNITURE_START = re.compile(
 )
 # lower() alone would miss what re.I reads as i, i and s (the Kelvin sign lower()s to k itself)
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+LEAD_WORDS = 8  # shorter lines at a page's top are furniture or headings, not its lead
 _ENDS_SENTENCE = re.compile(r"[.!?…”\"'’)\]]\s*$")
 
 
@@ -80,7 +81,8 @@ class Corpus:
     centroid: dict[str, float]
     term_df: Counter[str]  # term -> number of units holding it
     story: dict[str, str] = field(default_factory=dict)  # article id -> the first copy of its wire story
-    bodies: dict[str, dict[tuple[str, int], int]] = field(default_factory=dict, repr=False, compare=False)  # coverage._body
+    bodies: dict[str, dict[tuple[str, int], int]] = field(default_factory=dict)  # article -> body sentence -> its place
+    mentions: dict[str, list[Unit]] = field(default_factory=dict)  # entity id -> the English sentences naming it
 
     def story_of(self, article_id: str) -> str:
         """Copies of one wire story are one source: the id that stands for this article's story."""
@@ -180,7 +182,16 @@ def build_corpus(analysis: Analysis) -> Corpus:
             labels.setdefault(e, e.split(":", 1)[0].upper() if ":" in e else "")
     centre = tx.centroid(u.vec for u in units if u.usable)
     story = dedupe.source_of(analysis.copies)
-    return Corpus(analysis, units, dict(by_article), entities, names, labels, spread, centre, term_df, story)
+    bodies = {}
+    for article_id, article_units in by_article.items():  # headings, datelines and other short furniture left out
+        body = [u for u in article_units if u.usable and len(u.text.split()) >= LEAD_WORDS]
+        bodies[article_id] = {u.key: i for i, u in enumerate(body)}
+    mentions: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        if unit.english:
+            for e in unit.entities:
+                mentions[e].append(unit)
+    return Corpus(analysis, units, dict(by_article), entities, names, labels, spread, centre, term_df, story, bodies, dict(mentions))
 
 
 def _mark_off_topic(by_article: dict[str, list[Unit]], corpus_spread: Counter[str]) -> None:

@@ -67,8 +67,7 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
 
     # people first: an executive reads "who", then "which company"
     ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -len(first[e]), -mentions[e], e))
-    named = mentions_of(corpus)
-    ranked = [e for e in ranked if not named_otherwise(e, corpus, named)]
+    ranked = [e for e in ranked if not named_otherwise(e, corpus)]
     out = []
     for e in distinct(ranked, corpus, limit * 2):
         name = corpus.name(e)
@@ -76,14 +75,14 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
         role = entity.roles[0] if entity and entity.roles else None
         if role is None:
             names = [name, *(entity.aliases if entity else ())]
-            texts = named.get(e, [])[:40]  # enough to find a role
+            texts = corpus.mentions.get(e, [])[:40]  # enough to find a role
             for alias in names:
                 role = _role_from_text(alias, texts)
                 if role:
                     break
         if mentions[e] < IN_PASSING and not role and not leads_focus(e):
             continue  # named once, with no part given: mentioned in passing
-        if not role and corpus.labels.get(e) != "PERSON" and not acts(e, corpus, named):
+        if not role and corpus.labels.get(e) != "PERSON" and not acts(e, corpus):
             continue  # an organisation that does nothing in the story is a place, a ship or a thing
         out.append((name, role, list(first[e].values())))
     return out[:limit]
@@ -105,13 +104,13 @@ _ACTS = (
 _AUX = r"(?:has|have|had|will|would|may|might|could|also|later|then|quickly|again|not|on \w+day|\w+ly)"
 
 
-def acts(e: str, corpus: Corpus, mentions: dict[str, list[Unit]] | None = None) -> bool:
+def acts(e: str, corpus: Corpus) -> bool:
     """Whether the entity is the subject of an actor's verb in some English sentence."""
     entity = corpus.entities.get(e)
     names = sorted({corpus.name(e), *(entity.aliases if entity else ())}, key=len, reverse=True)
     patterns = [re.compile(rf"\b{re.escape(n)}(?:'s?)?(?:,[^,]{{3,80}},)?\s+(?:{_AUX}\s+){{0,3}}(?:{_ACTS})\b", re.I)
                 for n in names if n]
-    return any(p.search(u.text) for u in (mentions or mentions_of(corpus)).get(e, ()) for p in patterns)
+    return any(p.search(u.text) for u in corpus.mentions.get(e, ()) for p in patterns)
 AS_OTHER = 0.5  # share of mentions as an outlet, or as a place, that makes a name no player
 # An outlet: "told X", "according to X", "X reported", "X news agency"; not "X said" (actors speak).
 _AFTER_OUTLET = re.compile(r"^\W*(?:news agency|state media|reported|reports|'s report)", re.I)
@@ -130,17 +129,7 @@ _BEFORE_THING = re.compile(r"\bthe\s*$", re.I)
 _AFTER_PLACE = re.compile(r"^\s+(?:town|city|county|province|village|district|region|prefecture|island)\b", re.I)
 
 
-def mentions_of(corpus: Corpus) -> dict[str, list[Unit]]:
-    """Entity id -> the English sentences naming it: one pass, so each name's test reads only its own."""
-    out: dict[str, list[Unit]] = {}
-    for unit in corpus.units:
-        if unit.english:
-            for e in unit.entities:
-                out.setdefault(e, []).append(unit)
-    return out
-
-
-def named_otherwise(e: str, corpus: Corpus, mentions: dict[str, list[Unit]] | None = None) -> bool:
+def named_otherwise(e: str, corpus: Corpus) -> bool:
     """A name mostly used as where news came from ("told Xinhua", "Xinhua reported"): an
     outlet, not an actor; or one mostly found "in" it or followed by "town": a place."""
     label = corpus.labels.get(e)
@@ -151,7 +140,7 @@ def named_otherwise(e: str, corpus: Corpus, mentions: dict[str, list[Unit]] | No
     if any(_OUTLET_NAME.search(n) or _PLACE_NAME.search(n) for n in names):
         return True  # "VOA News", "Xinhua news agency"; "Jeju Island", "Bohol Island": by their own name
     seen = other = 0
-    for unit in (mentions or mentions_of(corpus)).get(e, ()):
+    for unit in corpus.mentions.get(e, ()):
         for name in names:
             found = list(re.finditer(re.escape(name), unit.text))
             for m in found:

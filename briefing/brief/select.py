@@ -27,15 +27,14 @@ ORG_LABELS = {"ORG"}
 def default_focus(corpus: Corpus, limit: int = 3) -> tuple[str, ...]:
     """The organisations mentioned by the most sources (two at least), then most often, that
     are not outlets or places (players.named_otherwise): entity ids."""
-    from .players import mentions_of, named_otherwise  # players imports this module
+    from .players import named_otherwise  # players imports this module
     mentions: Counter[str] = Counter()
     for unit in corpus.units:
         mentions.update(unit.entities)
     n = max(1, len(corpus.by_article))
     shared = 2 if n > 1 else 1  # what one source alone names is not what the corpus is about
-    named = mentions_of(corpus)
     orgs = [e for e in mentions
-            if corpus.labels.get(e) in ORG_LABELS and corpus.spread[e] >= shared and not named_otherwise(e, corpus, named)]
+            if corpus.labels.get(e) in ORG_LABELS and corpus.spread[e] >= shared and not named_otherwise(e, corpus)]
     # central = often mentioned, by many sources (a single source's pet company stays out)
     ranked = sorted(orgs, key=lambda e: (-mentions[e] * (corpus.spread[e] / n) ** 0.5, e))
     return tuple(distinct(ranked, corpus, limit))
