@@ -73,9 +73,13 @@ class AppState:
     def annotations(self) -> Mapping[str, Annotation]:
         return self.analysis.annotations if self.analysis else {}
 
-    @property
+    @cached_property
     def entities(self) -> tuple[Entity, ...]:
         return tuple(self.analysis.entities) if self.analysis else ()
+
+    @cached_property
+    def entity_by_id(self) -> Mapping[str, Entity]:
+        return {e.id: e for e in self.entities}
 
     def analysed_view(self, article_id: str) -> EnglishView | None:
         return self.views.get(article_id)

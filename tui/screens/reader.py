@@ -126,16 +126,21 @@ class ReaderScreen(AppScreen):
         line.append_text(Text("  ▸ ", style="dim"))
         line.append_text(Text(VIEW_TITLES[self.view_mode], style="bold"))
         meta.append_text(line)
+        # Always three lines, so the text below never moves between articles: a change of
+        # height costs a second layout of the whole screen on open (bench/ui.py).
+        meta.append("\n")
+        third = Text()
         if view.notice:
-            meta.append("\n")
             if view.status is Provenance.UNTRANSLATED and state.analysed:  # the key first: the line may be cut at the right
                 models = next(c for c in APP if c.id == "app.models")
-                meta.append_text(Text(f"Press {key_for(self.app, models)} for the models screen · ", style="bold"))
-            meta.append_text(Text(view.notice, style="italic"))
+                third.append_text(Text(f"Press {key_for(self.app, models)} for the models screen · ", style="bold"))
+            third.append_text(Text(view.notice, style="italic"))
         unlocated = located.summary(article, view, state.annotations.get(self.article_id))
         if unlocated and self.view_mode in ("original", "side"):  # names the original view cannot highlight
-            meta.append("\n")
-            meta.append_text(Text(unlocated, style="italic"))
+            if third:
+                third.append(" · ")
+            third.append_text(Text(unlocated, style="italic"))
+        meta.append_text(third)
         meta.no_wrap, meta.overflow = True, "ellipsis"
         self.query_one("#reader-meta", Static).update(meta)
 
@@ -169,8 +174,8 @@ class ReaderScreen(AppScreen):
         panel = self.query_one(EntityPanel)
         panel.clear_options()
         counts = entity_counts(self._spans("english"))
-        known = {e.id: e for e in self.app.state.entities}
-        panel.add_option(Option(Text("All entities", style="italic"), id="*"))
+        known = self.app.state.entity_by_id
+        options = [Option(Text("All entities", style="italic"), id="*")]
         for entity_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             entity = known.get(entity_id)
             name = entity.name if entity else entity_id.split(":", 1)[-1]
@@ -179,7 +184,8 @@ class ReaderScreen(AppScreen):
             shown = Text(name, no_wrap=True, overflow="ellipsis")
             shown.truncate(room, overflow="ellipsis", pad=True)
             prompt = Text.assemble(("● ", entity_style(self, label)), shown, (f" {count}", "dim"))
-            panel.add_option(Option(prompt, id=entity_id))
+            options.append(Option(prompt, id=entity_id))
+        panel.add_options(options)  # one call: each add_option re-measures the list
         panel.highlighted = 0
         analysing = self.app.state.analysing
         panel.border_subtitle = f"{len(counts)}" if counts else ("…" if analysing else "none")
@@ -254,10 +260,8 @@ class ReaderScreen(AppScreen):
         self.app.set_status(message + (" · wrapped" if wrapped else ""))
 
     def _entity_name(self, entity_id: str) -> str:
-        for entity in self.app.state.entities:
-            if entity.id == entity_id:
-                return entity.name
-        return entity_id.split(":", 1)[-1]
+        entity = self.app.state.entity_by_id.get(entity_id)
+        return entity.name if entity else entity_id.split(":", 1)[-1]
 
     def action_open_url(self) -> None:
         url = sanitize.url(self.article.url)

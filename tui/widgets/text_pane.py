@@ -119,7 +119,8 @@ class TextPane(ScrollView, can_focus=True):
         self._line_starts: list[tuple[int, int]] = []  # (start offset, line index) of text lines
         self._line_offsets: list[int] = []
         self._wrapped_width = -1
-        self._styled: Text | None = None
+        self._pieces: dict[int, Text] | None = None  # line index -> its styled text, until a restyle
+        self._strips: dict[int, Strip] = {}
 
     # -- content -------------------------------------------------------------
 
@@ -146,6 +147,7 @@ class TextPane(ScrollView, can_focus=True):
         self._line_starts = [(s, i) for i, (s, _) in enumerate(self._lines) if s >= 0]
         self._line_offsets = [s for s, _ in self._line_starts]  # bisected on every cursor move
         self.virtual_size = Size(width, len(self._lines))
+        self._restyle()
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -154,8 +156,7 @@ class TextPane(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styled = None
-        self.refresh()
+        self._restyle()
 
     def _style(self, name: str) -> Style:
         # Backgrounds (cursor, pair, mention) need Textual's alpha blending: full style;
@@ -167,7 +168,8 @@ class TextPane(ScrollView, can_focus=True):
         return style
 
     def _restyle(self) -> None:
-        self._styled = None
+        self._pieces = None
+        self._strips.clear()
         self.refresh()
 
     def _build_styled(self) -> Text:
@@ -190,6 +192,15 @@ class TextPane(ScrollView, can_focus=True):
             text.stylize(self._style("mention"), *self.mention)
         return text
 
+    def _line_pieces(self) -> dict[int, Text]:
+        # One divide at every line boundary: slicing the Text line by line re-walks
+        # every span of the article for each line (bench/ui.py, open an article).
+        styled = self._build_styled()
+        cuts = sorted({offset for start, end in self._lines if start >= 0 for offset in (start, end)})
+        pieces = styled.divide(cuts)  # pieces[k] runs from cuts[k - 1] to cuts[k]
+        where = {offset: k for k, offset in enumerate(cuts)}
+        return {i: pieces[where[end]] for i, (start, end) in enumerate(self._lines) if 0 <= start < end}
+
     def on_focus(self) -> None:
         self._restyle()
 
@@ -199,20 +210,25 @@ class TextPane(ScrollView, can_focus=True):
     # -- rendering -----------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self._content_width()
         index = y + self.scroll_offset.y
-        base = self.rich_style
-        if index >= len(self._lines) or self._lines[index][0] < 0:
-            return Strip.blank(width, base)
-        if self._styled is None:
-            self._styled = self._build_styled()
-        start, end = self._lines[index]
-        piece = self._styled[start:end]
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._render_text_line(index)
+        return strip
+
+    def _render_text_line(self, index: int) -> Strip:
+        width = self._content_width()
+        if self._pieces is None:
+            self._pieces = self._line_pieces()
+        piece = self._pieces.get(index)
+        if piece is None:  # between paragraphs, or past the end
+            return Strip.blank(width, self.rich_style)
+        piece = piece.copy()
         piece.rstrip()
         piece.end = ""
         segments = list(piece.render(self.app.console, end=""))
         strip = Strip(segments).crop(0, width).extend_cell_length(width)
-        return strip.apply_style(base)
+        return strip.apply_style(self.rich_style)
 
     # -- the cursor ----------------------------------------------------------
 
