@@ -247,9 +247,15 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
     in text order. Years ("in 1661"), times of day ("9:30 a.m.") and dates are none of them."""
     if not _DIGIT.search(text):  # only a number word can be a figure: durations and small counts
         return sorted(_small(text, lang), key=lambda v: v.start) if _may_hold_number_word(text) else []
-    times = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text)]
+    # The patterns are tried at every position, and most digits are inside a word ("H100"),
+    # where no pattern but "9時"'s can start: the cheap tests below skip a pattern only
+    # when it cannot match.
+    outside = _DIGIT_OUTSIDE_LATIN.search(text) is not None
+    starts_word = outside and _DIGIT_STARTS_WORD.search(text) is not None
+    may_be_time = (starts_word or any(c in text for c in _HOUR_MARKS)) and _MAY_BE_TIME.search(text) is not None
+    times = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text)] if may_be_time else []
     values: list[Value] = []
-    for match in _PATTERN.finditer(text):
+    for match in _PATTERN.finditer(text) if starts_word else ():
         if _inside(match.start("low"), times):
             continue
         currency = _currency(match)
@@ -287,8 +293,9 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
     if lang in CJK_LANGS:
         cjk = _cjk_counts(text)
         values = [v for v in values if not any(c.start <= v.start < c.end for c in cjk)] + cjk
-    taken = [(v.start, v.end) for v in values] + times
-    values.extend(v for v in _small(text, lang) if not any(a < v.end and v.start < b for a, b in taken))
+    if (outside and _SMALL_DIGIT.search(text)) or _NUMBER_WORD_START.search(_folded(text)):
+        taken = [(v.start, v.end) for v in values] + times
+        values.extend(v for v in _small(text, lang) if not any(a < v.end and v.start < b for a, b in taken))
     return sorted(values, key=lambda v: v.start)
 
 
@@ -300,6 +307,26 @@ _DIGIT = re.compile(r"\d")  # every pattern's number is \d, [0-9０-９] (also \
 # A number word both patterns could take starts a run of letters: their look-behinds refuse
 # a letter before it ("someone", "often").
 _NUMBER_WORD_START = re.compile(rf"(?<![a-z])(?:{_NUMBER_WORD_RE})")
+
+
+# _PATTERN's look-behind and TIME_OF_DAY's \b refuse a word character before the first digit;
+# only TIME_OF_DAY's "9時" (any of _HOUR_MARKS) may follow one.
+_DIGIT_STARTS_WORD = re.compile(r"(?<!\w)\d")
+_HOUR_MARKS = "時时点點"
+# What follows the last digit of any TIME_OF_DAY match (its five forms, in order)
+_MAY_BE_TIME = re.compile(r"\d\s*(?:[時时点點:：]|[.h]\d|uhr|[ap]\.|[ap]m|o'clock|giờ|órakor)", re.I)
+# _DURATION's digit, by its look-behind (_SMALL_COUNT's refuses more)
+_SMALL_DIGIT = re.compile(r"(?<![A-Za-zÀ-ɏ\d.,:])\d", re.I)
+# A digit either of the two above can find: not after a Latin letter or a digit
+_DIGIT_OUTSIDE_LATIN = re.compile(r"(?<![A-Za-zÀ-ɏ\d])\d", re.I)
+# re.I equates İ and ı with i, ſ with s; lower() leaves or splits them
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased as re.I compares letters: a number word _DURATION or _SMALL_COUNT
+    reads is one of NUMBER_WORDS here, after no letter a-z."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 def _may_hold_number_word(text: str) -> bool:
