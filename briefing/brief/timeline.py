@@ -167,13 +167,33 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
     return "day", None
 
 
+# _MAYBE and the patterns are tried at every position, under re.I: cheaper, a word each
+# needs, looked for in the text folded as re.I folds letters (İ and ı are i, ſ is s; the
+# Kelvin sign lower()s to k). A pattern whose word is missing is skipped, as it finds nothing.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # of every MONTHS name
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "last_month_name": _MONTH_WORDS,
+    "weekday": ("day",), "yesterday": ("day",), "today": ("day", "this", "tonight"),
+    "week": ("week",), "month": ("month",), "year": ("year",),
+    "in_year": (), "as_year": (),
+}  # fmt: skip
+_NEEDS_DIGIT = {"iso", "in_year", "as_year"}  # each starts with \b and a digit
+_DIGIT_STARTS_WORD = re.compile(r"(?<!\w)\d")
+
+
 def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
     """Date mentions in `text`, longest first where they overlap, in text order."""
-    if not _MAYBE.search(text):
+    low = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    digit = _DIGIT_STARTS_WORD.search(text) is not None
+    tried = [(kind, pattern) for kind, pattern in _PATTERNS
+             if (digit or kind not in _NEEDS_DIGIT) and (not _NEEDS[kind] or any(w in low for w in _NEEDS[kind]))]
+    if not tried or not _MAYBE.search(text):
         return []
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in tried:
         for m in pattern.finditer(text):
             if kind == "weekday" and not m.group("weekday"):
                 continue
