@@ -19,7 +19,8 @@ from . import text as tx
 from .amounts import figures
 from .claims import names
 from .coverage import FOCUS, Record, greedy, is_body, is_lead, position
-from .differences import REFUSAL, disagreeing, opposite_claims, unconfirmed
+from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
+from .disputes import Dispute, figure_disputes, mark_disputed, phrase
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players
@@ -217,6 +218,8 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     focus_ids = resolve_focus(corpus, focus) if focus else default_focus(corpus)
     notes = _Notes(analysis)
     pool = rank(corpus, focus_ids)
+    disputes = figure_disputes(corpus)
+    mark_disputed(pool, disputes)
     weight = {s.unit.key: s.score for s in pool}
     record = Record(corpus, focus_ids, USER_FOCUS if focus else FOCUS)
 
@@ -241,7 +244,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
                     for name, role, units in players(corpus, focus_ids)]
     timeline_lines = _timeline(corpus, unit_weight, notes, record, room)
-    differences = _differences(corpus, pool, unit_weight, notes, record, room)
+    differences = _differences(corpus, pool, disputes, unit_weight, notes, record, room)
     number_lines = _numbers(corpus, unit_weight, notes, record, room)
     coverage, sources = _coverage(analysis, notes)
     quote_lines = [notes.line(f"{q.speaker}: “{q.words}.”" if q.words[-1:] not in ".!?" else f"{q.speaker}: “{q.words}”", [q.unit])
@@ -464,7 +467,8 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
     return lines
 
 
-def _differences(corpus: Corpus, pool: list[Scored], weight: Weight, notes: _Notes, record: Record, room: int) -> list[Line]:
+def _differences(corpus: Corpus, pool: list[Scored], disputes: list[Dispute], weight: Weight, notes: _Notes, record: Record,
+                 room: int) -> list[Line]:
     """Where sources differ: figures or dates given differently (each side with its sources),
     opposite outcomes, claims said not to be confirmed, and claims no other source states."""
     def n(u: Unit) -> int:
@@ -474,7 +478,7 @@ def _differences(corpus: Corpus, pool: list[Scored], weight: Weight, notes: _Not
         return "".join(f"[{x}]" for x in sorted({n(u) for u in units}))
 
     lines = []
-    for sides in disagreeing(pool)[:3]:
+    for sides in disagreements(pool, disputes, weight)[:3]:
         units = [u for _, side in sides for u in side]
         parts = " vs ".join(f"{said} {marks(side)}" for said, side in sides)
         first = sides[0][1][0]
@@ -486,8 +490,8 @@ def _differences(corpus: Corpus, pool: list[Scored], weight: Weight, notes: _Not
             lines.append(notes.line(f"Dates differ on “{opening}…”: {parts}.", units, agree=1))
         else:
             value = next((v for v in first.values if v.shown == sides[0][0] or v.normalised == sides[0][0]), None)
-            lead = " ".join(first.text[: value.start].split(",")[-1].split()[-4:]) if value else ""  # words of its own clause
-            lines.append(notes.line(f"Figures differ: {lead[:1].upper() + lead[1:]} {parts}.".replace(":  ", ": "), units, agree=1))
+            said = f" on “{phrase(first, value)}”" if value else ""  # what the figure measures, in the source's words
+            lines.append(notes.line(f"Figures differ{said}: {parts}.", units, agree=1))
         record.add(units)  # its figures are said: NUMBERS need not repeat them
     for name, a, snip_a, b, snip_b in opposite_claims(corpus):
         lines.append(notes.line(f"{name}: “{snip_a}” [{n(a)}] vs “{snip_b}” [{n(b)}].", [a, b], agree=1))

@@ -49,7 +49,14 @@ def same_figure(va: Value, vb: Value) -> bool:
         return False
     if va.value <= (vb.high or vb.value) and vb.value <= (va.high or va.value):
         return True  # equal, or ranges that overlap
+    if not (_rounded(va) or _rounded(vb)):
+        return False  # two figures written out in full: 475 and 476 people are two counts
     return abs(va.value - vb.value) <= CLOSE * max(va.value, vb.value, 1e-9) and va.high is None and vb.high is None
+
+
+def _rounded(value: Value) -> bool:
+    """Said with a scale word or letter ("1.35 million", "$5B"): rounded, not counted."""
+    return any(c.isalpha() for c in value.text.replace(value.noun, ""))
 
 
 def _stems(words: list[str]) -> set[str]:
@@ -83,7 +90,7 @@ def _clause(unit: Unit, value: Value) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
-def _places(unit: Unit, value: Value, corpus: Corpus | None) -> set[str]:
+def places(unit: Unit, value: Value, corpus: Corpus | None) -> set[str]:
     if corpus is None:
         return set()
     clause = _clause(unit, value)
@@ -95,7 +102,7 @@ def same_quantity(a: Unit, va: Value, b: Unit, vb: Value, corpus: Corpus | None 
     not of two different places ("57 on Bohol" and "15 in Cebu" are a breakdown)."""
     if va.kind != vb.kind or va.currency != vb.currency:
         return False
-    pa, pb = _places(a, va, corpus), _places(b, vb, corpus)
+    pa, pb = places(a, va, corpus), places(b, vb, corpus)
     if pa and pb and not pa & pb:
         return False
     if va.kind == "count":
@@ -117,7 +124,7 @@ def hedged(unit: Unit, value: Value) -> bool:
     return bool(_HEDGE.search(unit.text[: value.start]))
 
 
-def _near(a: Unit, va: Value, b: Unit, vb: Value) -> bool:
+def near(a: Unit, va: Value, b: Unit, vb: Value) -> bool:
     """A hedged figure and another within its rounding: neither the same claim nor a dispute."""
     return (hedged(a, va) or hedged(b, vb)) and abs(va.value - vb.value) <= HEDGE * max(va.value, vb.value, 1e-9)
 
@@ -129,7 +136,7 @@ def figure_conflicts(a: Unit, b: Unit, corpus: Corpus | None = None) -> list[tup
         if any(same_figure(va, vb) for vb in b.values):
             continue
         for vb in b.values:
-            if any(same_figure(vb, x) for x in a.values) or _near(a, va, b, vb):
+            if any(same_figure(vb, x) for x in a.values) or near(a, va, b, vb):
                 continue
             if same_quantity(a, va, b, vb, corpus):
                 out.append((va, vb))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import text as tx
+from .disputes import Dispute
 from .features import Corpus, Unit
 from .players import PLAYER_LABELS
 from .select import Scored
@@ -147,6 +148,19 @@ def disagreeing(pool: Sequence[Scored]) -> list[list[tuple[str, list[Unit]]]]:
             out.append(ranked[:MAX_SIDES])
     out.sort(key=lambda r: -sum(len(us) for _, us in r))  # the widest disagreement first
     return out
+
+
+def disagreements(pool: Sequence[Scored], disputes: Sequence[Dispute],
+                  weight: Callable[[Unit], float]) -> list[list[tuple[str, list[Unit]]]]:
+    """Every disagreement over a figure or date: the corpus's disputed figures, and those
+    only the candidates' conflicts show (dates among them); the widest first, then the one
+    whose sentences weigh most (a toll before a count of damaged houses)."""
+    found = [d.sides for d in disputes]
+    shown = {id(u) for sides in found for _, units in sides for u in units}
+    shown |= {id(u) for d in disputes for s in pool if s.unit.key in d.stated for u in (s.unit,)}
+    found += [sides for sides in disagreeing(pool) if not any(id(u) in shown for _, units in sides for u in units)]
+    found.sort(key=lambda r: (-sum(len(us) for _, us in r), -max(weight(u) for _, us in r for u in us)))
+    return found
 
 
 def unconfirmed(corpus: Corpus, weight: Callable[[Unit], float]) -> list[Unit]:

@@ -262,6 +262,7 @@ def _whole_rows(text: str, suffix: str, width: int, dated: bool = False, most_ro
     if short is not None:
         return [short + tail]
     most = _line_rows(width, most_rows)
+    fallback: list[str] = []
     for budget in range(most * width - cell_len(tail), width, -8):
         short = compress(text, budget, cell_len, drop_dates=dated)
         if short is None:
@@ -270,7 +271,9 @@ def _whole_rows(text: str, suffix: str, width: int, dated: bool = False, most_ro
         if len(rows) <= most and cell_len(rows[-1] + tail) <= width:
             rows[-1] += tail
             return rows
-    return []
+        if not fallback and len(rows) < most and len(whole := _wrap(short + tail, width, 99)) <= most:
+            fallback = whole  # the citations push the last words to a row of their own
+    return fallback  # no shortening leaves room for the citations on its last row
 
 
 def _most_backed(shaped: Sequence[Shaped], k: int) -> list[Shaped]:

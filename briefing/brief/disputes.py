@@ -1,0 +1,209 @@
+"""Figures the sources give differently for one quantity, found across the whole corpus.
+
+select.supporters finds conflicts only between similar sentences of its candidate pool;
+sources that word a figure apart ("killing at least 20 people" against "At least 73 people
+were killed") or state it outside the pool are missed there. Here every figure of every
+English sentence is filed under what it measures: its kind, currency and counted noun, one
+content word on either side of it in its own clause (as Snowball stems: "killing" and
+"killed" are one), and the earlier year it is said of, if any. Each file holding figures of
+two sources that are not the same figure (nor a hedged rounding of it, nor of another
+place) is a dispute; a figure in two files stays in the wider dispute only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import snowballstemmer
+
+from ..numbers import Value
+from . import claims
+from . import text as tx
+from .features import Corpus, Unit
+from .select import Scored
+
+# Words that qualify a figure instead of saying what it measures ("at least", "a total of",
+# "another 17", "still missing": "still" may qualify any count): a closed class of English.
+QUANTIFIERS = frozenset(
+    "least most total another other others more less fewer about around nearly almost some still "
+    "only over under just roughly approximately estimated further additional".split()
+)
+# Words that end what a figure's clause says of it: "killing 20 people and tearing down
+# buildings", "73 people were killed when a quake struck" (a closed class of English).
+CLAUSE_ENDS = frozenset("and but or while whereas when after before as because since although though which who that".split())
+NEGATIONS = frozenset("not no never nor".split())  # "the fate of 290 has not been confirmed" asserts nothing of 290
+AFTER = 1  # the content word after a figure and its noun that says what it measures ("on board")
+BEFORE = 1  # and before it: the verb of "killing 20 people", not the subject of "officials say 25"
+_STEMMER = snowballstemmer.stemmer("english")
+
+Entry = tuple[Unit, Value]
+Sides = list[tuple[str, list[Unit]]]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    sides: Sides  # (what a side says, one unit per source giving it), the most sources' side first
+    stated: dict[tuple[str, int], str]  # unit key -> the side it states, for every sentence giving one
+
+
+def _clause(unit: Unit, value: Value) -> tuple[int, int]:
+    """Where the figure's own clause starts and ends in the sentence."""
+    text = unit.text
+    start = max(text.rfind(mark, 0, value.start) for mark in ",;:()") + 1
+    ends = [i for i in (text.find(mark, value.end) for mark in ",;:()") if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _clause_stems(unit: Unit, value: Value) -> set[str]:
+    """What the figure measures, from its own clause only ("475 on board, 179 rescued": the
+    179 is not "on board"), as Snowball stems ("killing" and "killed" are one)."""
+    text = unit.text
+    start, end = _clause(unit, value)
+
+    def content(words: list[str]) -> list[str]:
+        return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS]
+
+    after = tx.words(text[value.end : end])
+    stop = next((i for i, w in enumerate(after) if w in CLAUSE_ENDS), len(after))
+    before = tx.words(text[start : value.start])
+    if NEGATIONS & {*before, *after[:stop]} or any(w.endswith("n't") for w in after[:stop]):
+        return set()
+    noun = set(tx.words(value.noun))
+    said = content(before)[-BEFORE:] + [w for w in content(after[:stop]) if w not in noun][:AFTER]
+    return set(_STEMMER.stemWords(said))
+
+
+def phrase(unit: Unit, value: Value) -> str:
+    """The words of the figure's clause that say what it measures, the figure among them:
+    "killing at least 20 people", "476 people on board", "a 6,800-ton passenger ship"."""
+    text = unit.text
+    start, end = _clause(unit, value)
+    before = list(re.finditer(r"\S+", text[start : value.start]))
+    after = list(re.finditer(r"\S+", text[value.end : end]))
+    first = len(before)
+    for i in range(len(before) - 1, max(-1, len(before) - 4), -1):  # back to its verb, up to 3 words
+        word = before[i].group().strip(",.;:\"“”")
+        if word.lower() in CLAUSE_ENDS or not (word[:1].islower() or word.lower() in tx.STOPWORDS | QUANTIFIERS):
+            break  # a new clause or a name: the figure's phrase starts after it
+        first = i
+        if tx.content_terms(word) and word not in QUANTIFIERS:
+            break
+    last = 0
+    nouns = set(tx.words(value.noun))
+    for i, m in enumerate(after[:5]):  # on to the first word past the noun that says what it is
+        word = m.group().strip(",.;:\"“”").lower()
+        if word in CLAUSE_ENDS or word in ("-", "–", "—"):
+            break
+        last = i + 1
+        if tx.content_terms(word) and word not in nouns and word not in QUANTIFIERS:
+            break
+    left = start + before[first].start() if first < len(before) else value.start
+    right = value.end + after[last - 1].end() if last else value.end
+    return " ".join(text[left:right].split()).strip(",.;:\"“” ")
+
+
+def _places(unit: Unit, value: Value, corpus: Corpus) -> set[str]:
+    """Places named after the figure in its clause: "57 people on Bohol", "15 in Cebu" (a
+    place before it, "off Jindo with 476 on board", is where the whole event was)."""
+    _, end = _clause(unit, value)
+    after = unit.text[value.end : end]
+    return {e for e in unit.entities if corpus.labels.get(e) in claims.PLACES and corpus.name(e) in after}
+
+
+def _year(unit: Unit) -> int | None:
+    """The earlier year a sentence is about, None for the story's own time: "a quake that
+    struck the area in 2012 killed 81" does not dispute this quake's toll. A year said alone
+    ("in 2012") marks the past; a full date ("16 April 2014") is how the story itself is told."""
+    own = unit.article.date.year if unit.article.date else None
+    years = {d.date.year for d in unit.dates if d.precision == "year" and d.date is not None} - {own}
+    return min(years) if years else None
+
+
+def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
+    """Two figures that do not dispute each other: the same figure, one a hedged rounding
+    of the other, amounts ten times apart (two different sums), or figures said of other places ("57 on
+    Bohol" and "15 in Cebu" are a breakdown; so may "57 on Bohol" be of a toll of 93)."""
+    (ua, va), (ub, vb) = a, b
+    if claims.same_figure(va, vb) or claims.near(ua, va, ub, vb):
+        return True
+    if va.kind == "money" and not 0.1 < va.value / max(vb.value, 1e-9) < 10:
+        return True
+    return _places(ua, va, corpus) != _places(ub, vb, corpus)
+
+
+def figure_disputes(corpus: Corpus) -> list[Dispute]:
+    """Disputed figures, the widest dispute first.
+
+    Each figure is filed under at most BEFORE + AFTER words, and each file is a dispute of
+    its own: files are never chained ("391 killed and injured 1,800" would join the dead
+    to the injured)."""
+    filed: dict[tuple, list[Entry]] = defaultdict(list)
+    for unit in corpus.units:
+        if not (unit.english and unit.usable):
+            continue
+        for value in unit.values:
+            for stem in _clause_stems(unit, value):
+                key = (value.kind, value.currency, claims.noun_of(value), stem, _year(unit))
+                filed[key].append((unit, value))
+    found: list[tuple[Dispute, set[tuple]]] = []
+    for entries in filed.values():
+        if len({v.shown for _, v in entries}) > 1 and (dispute := _dispute(entries, corpus)):
+            found.append((dispute, {_node(e) for e in entries}))
+    # one figure in two files ("carrying 462 people on board"): the wider dispute keeps it
+    found.sort(key=lambda f: (-sum(len(us) for _, us in f[0].sides), -len(f[0].sides), f[0].sides[0][0]))
+    out: list[Dispute] = []
+    taken: set[tuple] = set()
+    for dispute, nodes in found:
+        if not nodes & taken:
+            out.append(dispute)
+            taken |= nodes
+    return out
+
+
+def _node(entry: Entry) -> tuple:
+    unit, value = entry
+    return (unit.key, value.start)
+
+
+def _dispute(entries: list[Entry], corpus: Corpus) -> Dispute | None:
+    """The sides of one file of figures: each source on the side of the first exact figure
+    it gives (the lead's figure is the headline one; a later "57 of them on Bohol" is a
+    breakdown), or its first figure when it only hedges; the side most sources take, and
+    the sides disputing it. None when no two sources dispute."""
+    first: dict[str, Entry] = {}
+    for entry in sorted(entries, key=lambda e: (claims.hedged(*e), e[0].sentence.index, e[1].start)):
+        first.setdefault(corpus.story_of(entry[0].article.id), entry)
+    sides: list[tuple[Entry, list[Unit]]] = []
+    for entry in sorted(first.values(), key=lambda e: e[0].key):
+        side = next((s for s in sides if claims.same_figure(s[0][1], entry[1])), None)
+        if side is None:
+            sides.append((entry, [entry[0]]))
+        else:
+            side[1].append(entry[0])
+    sides.sort(key=lambda side: (-len(side[1]), side[0][1].shown))
+    lead = sides[0][0]
+    kept = [sides[0]] + [side for side in sides[1:] if not _apart(lead, side[0], corpus)]
+    if len(kept) < 2:
+        return None
+    stated: dict[tuple[str, int], str] = {}
+    for unit, value in entries:
+        said = next((e[1].shown for e, _ in kept if claims.same_figure(e[1], value)), None)
+        if said is not None:
+            stated.setdefault(unit.key, said)
+    return Dispute([(entry[1].shown, units) for entry, units in kept], stated)
+
+
+def mark_disputed(pool: Sequence[Scored], disputes: Sequence[Dispute]) -> None:
+    """Each candidate stating one side of a dispute conflicts with the other sides' sources:
+    it is no consensus (select.Scored.contested), and its backers are not said to agree."""
+    for dispute in disputes:
+        for scored in pool:
+            mine = dispute.stated.get(scored.unit.key)
+            if mine is None or not scored.support:
+                continue
+            found = tuple(claims.Conflict(scored.unit, other, mine, said, "figure", ("figure", "dispute", mine))
+                          for said, units in dispute.sides if said != mine for other in units)
+            scored.conflicts = scored.conflicts + found
