@@ -143,8 +143,8 @@ _LEADING_CLAUSE = re.compile(
 )
 _COORDINATOR = re.compile(r"^(?:but|and|so|yet|then)\s+", re.I)
 # A finite verb, roughly: auxiliaries, common irregular verbs, or a regular past tense.
-_VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
+_VERB_FORMS = (
+    r"is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
     r"said|says|say|met|meet|meets|held|hold|holds|told|made|make|makes|took|take|takes|gave|give|gives|saw|see|"
     r"sees|went|go|goes|came|come|comes|began|begin|begins|became|become|becomes|left|leave|leaves|sold|sell|"
     r"sells|bought|buy|buys|paid|pay|pays|won|win|wins|lost|lose|loses|led|lead|leads|ran|run|runs|set|sets|put|"
@@ -158,9 +158,25 @@ _VERB = re.compile(
     r"threw|tore|undertook|upheld|withdrew|woke|wore|wept|won|wound|beat|bore|bound|bred|dove|forbade|forecast|"
     r"heard|arose|awoke|bent|bled|burst|cast|clung|crept|sought|sped|split|sprung|strove|taught|understood|"
     r"oversaw|overthrew|rebuilt|rewrote|shrank|sang|slept|struck|told|dies|kills|says|warns|claims|denies|"
-    r"confirms|reports|shows|adds|calls|hits|strikes|rises|falls)\b",
-    re.I,
+    r"confirms|reports|shows|adds|calls|hits|strikes|rises|falls"
 )
+_VERB = re.compile(rf"\b(?:{_VERB_FORMS})\b", re.I)
+# The same test word by word: every form is letters, so a match is a whole word (a run of
+# \w), and re.I equates a letter with a-z exactly when its _FOLD.lower() is that letter.
+_VERB_WORDS = frozenset(_VERB_FORMS.split("|")) - {"[a-z]{2,}ed"}
+_WORD_RUN = re.compile(r"\w+")
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _has_verb(text: str) -> bool:
+    """_VERB.search(text), without trying its forms at every position."""
+    for run in _WORD_RUN.findall(text):
+        word = run.lower() if run.isascii() else run.translate(_FOLD).lower()
+        if word in _VERB_WORDS or (len(word) >= 4 and word.endswith("ed") and word.isascii() and word.isalpha()):
+            return True
+    return False
+
+
 _OPEN_CLOSE = [("(", ")"), ("“", "”"), ("[", "]")]
 # Words a whole sentence never ends on: "… 80% of.", "… was quoted.", "… had."
 DANGLING = frozenset(
@@ -184,12 +200,13 @@ def is_statement(text: str) -> bool:
     body = text.strip()
     if body.endswith("?") or body.startswith(("``", "“", '"', "'", "‘")) or not _balanced(body) or "``" in body:
         return False  # a question, a bare quotation, or the end of one opened sentences before
-    if not _TERMINAL.search(body):
+    if not body.rstrip(_CLOSERS).endswith(_TERMINALS):
         return False  # a headline or a line of a list, not a sentence
-    return bool(_VERB.search(body))
+    return _has_verb(body)
 
 
-_TERMINAL = re.compile(r"[.!?。！？](?:[\"'”’»)\]]|'')*$")
+# A sentence's final mark, then only closing marks ('' is two of '): what ends a statement
+_TERMINALS, _CLOSERS = tuple(".!?。！？"), "\"'”’»)]"
 
 
 def ends_whole(text: str) -> bool:
