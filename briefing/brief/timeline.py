@@ -181,14 +181,19 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _NEEDS_DIGIT = {"iso", "in_year", "as_year"}  # each starts with \b and a digit
 _DIGIT_STARTS_WORD = re.compile(r"(?<!\w)\d")
+_WORDS = sorted({w for words in _NEEDS.values() for w in words})
+_GATED = [(kind, pattern, kind in _NEEDS_DIGIT, frozenset(_NEEDS[kind])) for kind, pattern in _PATTERNS]
 
 
 def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
     """Date mentions in `text`, longest first where they overlap, in text order."""
     low = text.lower() if text.isascii() else text.translate(_FOLD).lower()
     digit = _DIGIT_STARTS_WORD.search(text) is not None
-    tried = [(kind, pattern) for kind, pattern in _PATTERNS
-             if (digit or kind not in _NEEDS_DIGIT) and (not _NEEDS[kind] or any(w in low for w in _NEEDS[kind]))]
+    present = {w for w in _WORDS if w in low}
+    if not (digit or present):
+        return []
+    tried = [(kind, pattern) for kind, pattern, needs_digit, needs in _GATED
+             if (digit or not needs_digit) and (not needs or not needs.isdisjoint(present))]
     if not tried or not _MAYBE.search(text):
         return []
     found: list[DateRef] = []
