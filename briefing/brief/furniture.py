@@ -60,7 +60,21 @@ def is_caption(paragraph: str) -> bool:
         return True
     if len(text.split()) > CAPTION_WORDS:
         return False
-    return bool(_CREDIT.search(text) or _DATELINE_END.search(text) or _SHOWS.search(text))
+    low = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    return bool(
+        (any(w in low for w in _CREDIT_NEEDS) and _CREDIT.search(text))
+        or ("," in text and _DATELINE_END.search(text))
+        or (any(w in low for w in _SHOWS_NEEDS) and _SHOWS.search(text))
+    )
+
+
+# The patterns are tried at every position, under re.I: first a word each of their forms
+# needs, in the text folded as re.I folds letters (İ and ı are i, ſ is s; the Kelvin sign
+# lower()s to k). The credits' forms in order: "(", "/" or "photo"/"image" after an agency, ...
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_CREDIT_NEEDS = ("(", "/", "photo", "image", "picture", "video", "footage", "courtesy", "credit", "shutterstock", "file",
+                 ":", "写真", "圖片", "图片", "摄影", "攝影", "資料照", "资料图")  # fmt: skip
+_SHOWS_NEEDS = ("seen", "pictured", "shown", "depicted", "in this", "pose", "photo", "picture", "image")
 
 
 REPEATED_WORDS = 6  # a repeated line shorter than this may be a real refrain ("No one was hurt.")
