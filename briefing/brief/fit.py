@@ -271,9 +271,19 @@ def _whole_rows(text: str, suffix: str, width: int, dated: bool = False, most_ro
         if len(rows) <= most and cell_len(rows[-1] + tail) <= width:
             rows[-1] += tail
             return rows
-        if not fallback and len(rows) < most and len(whole := _wrap(short + tail, width, 99)) <= most:
-            fallback = whole  # the citations push the last words to a row of their own
+        if not fallback and len(rows) < most and len(whole := _wrap_with(short, tail, width)) <= most:
+            fallback = whole  # the citations take the last word to a row of their own
     return fallback  # no shortening leaves room for the citations on its last row
+
+
+def _wrap_with(text: str, tail: str, width: int) -> list[str]:
+    """`text` wrapped whole, its last word moved down to the row of `tail` (never "[1]" alone)."""
+    rows = _wrap(text, width, 99)
+    head, _, last = rows[-1].rpartition(" ")
+    moved = f"{last}{tail}"
+    if not head or cell_len(moved) > width:
+        return rows + [tail.strip()]
+    return [*rows[:-1], head, moved]
 
 
 def _most_backed(shaped: Sequence[Shaped], k: int) -> list[Shaped]:
