@@ -337,3 +337,14 @@ def test_no_line_is_a_bare_list_of_names_or_a_figure_of_an_unreadable_sentence(e
             assert re.search(r"\b[a-z]{3,}\b", body) or "untranslated" in body, line.text
         for line in b.numbers:
             assert "untranslated" not in line.text or " naming " in line.text, line.text
+
+
+def test_a_line_whose_citations_miss_its_last_row_keeps_its_last_word_with_them() -> None:
+    from briefing.brief.fit import _whole_rows
+
+    width = 70
+    text = "The ministry counted 1,200 damaged houses in the northern province."
+    assert len(text) <= width < len(text) + len(" [1][2]")  # one row, but not with its citations
+    rows = _whole_rows(text, "[1][2]", width)
+    assert rows and " ".join(rows) == text + " [1][2]", rows
+    assert all(cell_len(r) <= width for r in rows) and rows[-1] != "[1][2]", rows
