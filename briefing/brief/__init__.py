@@ -20,7 +20,7 @@ from .amounts import figures
 from .claims import names
 from .coverage import FOCUS, Record, greedy, is_body, is_lead, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
-from .disputes import Dispute, figure_disputes, mark_disputed, phrase
+from .disputes import Dispute, figure_disputes, mark_disputed, measures, phrase
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players
@@ -489,7 +489,7 @@ def _differences(corpus: Corpus, pool: list[Scored], disputes: list[Dispute], we
             opening = " ".join(_clean(first.text).split()[:5]).rstrip(",.;:")
             lines.append(notes.line(f"Dates differ on “{opening}…”: {parts}.", units, agree=1))
         else:
-            value = next((v for v in first.values if v.shown == sides[0][0] or v.normalised == sides[0][0]), None)
+            value = next((v for v in (*first.values, *measures(first)) if v.shown == sides[0][0] or v.normalised == sides[0][0]), None)
             said = f" on “{phrase(first, value)}”" if value else ""  # what the figure measures, in the source's words
             lines.append(notes.line(f"Figures differ{said}: {parts}.", units, agree=1))
         record.add(units)  # its figures are said: NUMBERS need not repeat them

@@ -55,8 +55,9 @@ def same_figure(va: Value, vb: Value) -> bool:
 
 
 def _rounded(value: Value) -> bool:
-    """Said with a scale word or letter ("1.35 million", "$5B"): rounded, not counted."""
-    return any(c.isalpha() for c in value.text.replace(value.noun, ""))
+    """Said with a scale word or letter ("1.35 million", "$5B"): rounded, not counted. A
+    measure ("magnitude 7.1") is written as exactly as it is known."""
+    return value.kind != "measure" and any(c.isalpha() for c in value.text.replace(value.noun, ""))
 
 
 def _stems(words: list[str]) -> set[str]:

@@ -39,6 +39,36 @@ AFTER = 1  # the content word after a figure and its noun that says what it meas
 BEFORE = 1  # and before it: the verb of "killing 20 people", not the subject of "officials say 25"
 _STEMMER = snowballstemmer.stemmer("english")
 
+# Figures with a unit of measure, which find_values leaves out (they are no money, count or
+# duration): "a 7.2-magnitude quake", "magnitude of 6.1", "32 meters deep", "37 m".
+_UNIT_NAMES = {"magnitude": "magnitude", "richter": "magnitude", "m": "m", "meter": "m", "metre": "m", "km": "km",
+               "kilometer": "km", "kilometre": "km", "mile": "mi", "feet": "ft", "foot": "ft", "ft": "ft",
+               "ton": "t", "tonne": "t", "percent": "%", "per cent": "%", "%": "%", "degree": "°"}
+_MEASURE = re.compile(
+    r"(?:\b(?:[Mm]agnitude|M)(?:\s+of)?\s+(?P<a>\d+(?:\.\d+)?)(?!\d|,\d))"
+    r"|(?:(?<![\d.,])(?P<b>\d+(?:\.\d+)?)(?:\s*-\s*|\s+)(?P<unit>magnitude|on the (?P<richter>Richter) scale|"
+    r"meters?|metres?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|tons?|tonnes?|percent|per cent|degrees?)\b)"
+    r"|(?:(?<![\d.,])(?P<c>\d+(?:\.\d+)?)\s*%)"
+)
+
+
+def measures(unit: Unit) -> list[Value]:
+    """The sentence's figures with a unit of measure, as values of kind "measure" whose
+    `currency` is the unit: written exactly, so 7.1 and 7.2 are two figures."""
+    out = []
+    taken = [(v.start, v.end) for v in unit.values]
+    for m in _MEASURE.finditer(unit.text):
+        number = m.group("a") or m.group("b") or m.group("c")
+        start, end = m.span()
+        if any(a < end and start < b for a, b in taken):
+            continue  # "a 6,800-ton ship" is a count already
+        word = "magnitude" if m.group("a") or m.group("richter") else (m.group("unit") or "%").lower()
+        name = _UNIT_NAMES.get(word) or _UNIT_NAMES.get(word.rstrip("s")) or word
+        shown = f"magnitude {number}" if name == "magnitude" else f"{number}%" if name == "%" else f"{number} {name}"
+        out.append(Value(start, end, m.group(0), "measure", float(number), None, name, shown, ""))
+    return out
+
+
 Entry = tuple[Unit, Value]
 Sides = list[tuple[str, list[Unit]]]
 
@@ -69,6 +99,8 @@ def _clause_stems(unit: Unit, value: Value) -> set[str]:
     after = tx.words(text[value.end : end])
     stop = next((i for i, w in enumerate(after) if w in CLAUSE_ENDS), len(after))
     before = tx.words(text[start : value.start])
+    opened = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_ENDS), default=0)
+    before = before[opened:]  # "killed when a magnitude 7.2 quake": not "killed"
     if NEGATIONS & {*before, *after[:stop]} or any(w.endswith("n't") for w in after[:stop]):
         return set()
     noun = set(tx.words(value.noun))
@@ -124,13 +156,17 @@ def _year(unit: Unit) -> int | None:
 
 def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
     """Two figures that do not dispute each other: the same figure, one a hedged rounding
-    of the other, amounts ten times apart (two different sums), or figures said of other places ("57 on
-    Bohol" and "15 in Cebu" are a breakdown; so may "57 on Bohol" be of a toll of 93)."""
+    of the other, amounts ten times apart (two different sums), counts or sums said of
+    other places ("57 on Bohol" and "15 in Cebu" are a breakdown; so may "57 on Bohol" be
+    of a toll of 93), or two measures of sentences naming nothing in common (the magnitude
+    of "an earthquake" may be another quake's)."""
     (ua, va), (ub, vb) = a, b
     if claims.same_figure(va, vb) or claims.near(ua, va, ub, vb):
         return True
     if va.kind == "money" and not 0.1 < va.value / max(vb.value, 1e-9) < 10:
         return True
+    if va.kind == "measure":
+        return not (ua.entities & ub.entities)
     return _places(ua, va, corpus) != _places(ub, vb, corpus)
 
 
@@ -144,7 +180,7 @@ def figure_disputes(corpus: Corpus) -> list[Dispute]:
     for unit in corpus.units:
         if not (unit.english and unit.usable):
             continue
-        for value in unit.values:
+        for value in (*unit.values, *measures(unit)):
             for stem in _clause_stems(unit, value):
                 key = (value.kind, value.currency, claims.noun_of(value), stem, _year(unit))
                 filed[key].append((unit, value))
