@@ -23,13 +23,21 @@ def _role_from_text(name: str, units: Sequence[Unit]) -> str | None:
     n = re.escape(name)
     before = re.compile(rf"((?:{_CAP}\s+){{0,4}}?(?:[A-Z][\w&.'’-]*\s+)?{_TITLE})\s+{n}\b", re.I)
     after = re.compile(rf"\b{n}(?:,|\s+is)\s+(?:the\s+|a\s+)?({_TITLE}(?:\s+{_CAP}){{0,6}}?)\s*[,.;]", re.I)  # ", the CEO of"; " is CEO of"
+    at = re.compile(rf"(?={n})", re.I)
     found: Counter[str] = Counter()
     folded = name.casefold()
     for unit in units:
         if folded not in unit.text.casefold():
             continue  # both patterns need the name: most sentences are skipped before any regex runs
-        for pattern in (before, after):
-            for m in pattern.finditer(unit.text):
+        starts = [m.start() for m in at.finditer(unit.text)]
+        if not starts:
+            continue
+        # `before` ends with the name, `after` starts with it: each is tried only where it can
+        # match (the character after the last name still visible to its \b; `after`'s \b
+        # sees the text before `pos`)
+        spans = ((before, 0, min(len(unit.text), starts[-1] + len(name) + 1)), (after, starts[0], len(unit.text)))
+        for pattern, pos, endpos in spans:
+            for m in pattern.finditer(unit.text, pos, endpos):
                 role = m.group(1).strip(" ,")
                 role = re.sub(r"^(?:and|the|with|by|of)\s+", "", role, flags=re.I)
                 if 2 <= len(role) <= 60:
