@@ -10,6 +10,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import repeat
+from operator import mul
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -70,8 +72,9 @@ def vector(terms: Iterable[str], weights: Mapping[str, float]) -> dict[str, floa
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    # a term missing from b adds 0.0: summing the shared ones, in the same order, is the same sum
-    return sum([v * b[t] for t, v in a.items() if t in b], 0.0)
+    # a term missing from b adds v * 0.0, 0.0 (weights are finite): the same sum as of the
+    # shared terms in a's order, without a Python step per term
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))), 0.0)
 
 
 def total(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
