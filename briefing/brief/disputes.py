@@ -12,6 +12,7 @@ place) is a dispute; a figure in two files stays in the wider dispute only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -44,28 +45,37 @@ _STEMMER = snowballstemmer.stemmer("english")
 _UNIT_NAMES = {"magnitude": "magnitude", "richter": "magnitude", "m": "m", "meter": "m", "metre": "m", "km": "km",
                "kilometer": "km", "kilometre": "km", "mile": "mi", "feet": "ft", "foot": "ft", "ft": "ft",
                "ton": "t", "tonne": "t", "percent": "%", "per cent": "%", "%": "%", "degree": "°"}
-_MEASURE = re.compile(
-    r"(?:\b(?:[Mm]agnitude|M)(?:\s+of)?\s+(?P<a>\d+(?:\.\d+)?)(?!\d|,\d))"
-    r"|(?:(?<![\d.,])(?P<b>\d+(?:\.\d+)?)(?:\s*-\s*|\s+)(?P<unit>magnitude|on the (?P<richter>Richter) scale|"
-    r"meters?|metres?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|tons?|tonnes?|percent|per cent|degrees?)\b)"
-    r"|(?:(?<![\d.,])(?P<c>\d+(?:\.\d+)?)\s*%)"
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?!\d|[.,]\d)")
+_UNIT_AFTER = re.compile(
+    r"(?:\s*-\s*|\s+)(?P<unit>magnitude|on the (?P<richter>Richter) scale|meters?|metres?|m|km|kilomet(?:er|re)s?|"
+    r"miles?|feet|foot|ft|tons?|tonnes?|percent|per cent|degrees?)\b|\s*(?P<pct>%)"
 )
+_UNIT_BEFORE = re.compile(r"\b(?:[Mm]agnitude|M)(?:\s+of)?\s+$")
+_DIGIT = re.compile(r"\d")  # every measure has one: most sentences are skipped at once
 
 
 def measures(unit: Unit) -> list[Value]:
     """The sentence's figures with a unit of measure, as values of kind "measure" whose
     `currency` is the unit: written exactly, so 7.1 and 7.2 are two figures."""
-    out = []
+    out: list[Value] = []
+    if not _DIGIT.search(unit.text):
+        return out
+    text = unit.text
     taken = [(v.start, v.end) for v in unit.values]
-    for m in _MEASURE.finditer(unit.text):
-        number = m.group("a") or m.group("b") or m.group("c")
-        start, end = m.span()
+    for m in _NUMBER.finditer(text):
+        number, start, end = m.group(0), m.start(), m.end()
+        if before := _UNIT_BEFORE.search(text, max(0, start - 16), start):
+            word, start = "magnitude", before.start()
+        elif unit_match := _UNIT_AFTER.match(text, end):
+            word = "magnitude" if unit_match.group("richter") else (unit_match.group("unit") or "%").lower()
+            end = unit_match.end()
+        else:
+            continue
         if any(a < end and start < b for a, b in taken):
             continue  # "a 6,800-ton ship" is a count already
-        word = "magnitude" if m.group("a") or m.group("richter") else (m.group("unit") or "%").lower()
         name = _UNIT_NAMES.get(word) or _UNIT_NAMES.get(word.rstrip("s")) or word
         shown = f"magnitude {number}" if name == "magnitude" else f"{number}%" if name == "%" else f"{number} {name}"
-        out.append(Value(start, end, m.group(0), "measure", float(number), None, name, shown, ""))
+        out.append(Value(start, end, text[start:end], "measure", float(number), None, name, shown, ""))
     return out
 
 
@@ -105,7 +115,12 @@ def _clause_stems(unit: Unit, value: Value) -> set[str]:
         return set()
     noun = set(tx.words(value.noun))
     said = content(before)[-BEFORE:] + [w for w in content(after[:stop]) if w not in noun][:AFTER]
-    return set(_STEMMER.stemWords(said))
+    return {_stem(w) for w in said}
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
 
 
 def phrase(unit: Unit, value: Value) -> str:
@@ -212,22 +227,27 @@ def _dispute(entries: list[Entry], corpus: Corpus) -> Dispute | None:
     first: dict[str, Entry] = {}
     for entry in sorted(entries, key=lambda e: (claims.hedged(*e), e[0].sentence.index, e[1].start)):
         first.setdefault(corpus.story_of(entry[0].article.id), entry)
-    sides: list[tuple[Entry, list[Unit]]] = []
+    by_shown: dict[str, list[Entry]] = defaultdict(list)  # a thousand sources give a few figures: compared once each
     for entry in sorted(first.values(), key=lambda e: e[0].key):
-        side = next((s for s in sides if claims.same_figure(s[0][1], entry[1])), None)
+        by_shown[entry[1].shown].append(entry)
+    sides: list[tuple[Entry, list[Unit]]] = []
+    for group in by_shown.values():
+        side = next((s for s in sides if claims.same_figure(s[0][1], group[0][1])), None)
         if side is None:
-            sides.append((entry, [entry[0]]))
+            sides.append((group[0], [u for u, _ in group]))
         else:
-            side[1].append(entry[0])
+            side[1].extend(u for u, _ in group)
     sides.sort(key=lambda side: (-len(side[1]), side[0][1].shown))
     lead = sides[0][0]
     kept = [sides[0]] + [side for side in sides[1:] if not _apart(lead, side[0], corpus)]
     if len(kept) < 2:
         return None
+    side_of: dict[str, str | None] = {}  # a figure as shown -> the side it is on (figures repeat: once each)
     stated: dict[tuple[str, int], str] = {}
     for unit, value in entries:
-        said = next((e[1].shown for e, _ in kept if claims.same_figure(e[1], value)), None)
-        if said is not None:
+        if value.shown not in side_of:
+            side_of[value.shown] = next((e[1].shown for e, _ in kept if claims.same_figure(e[1], value)), None)
+        if (said := side_of[value.shown]) is not None:
             stated.setdefault(unit.key, said)
     return Dispute([(entry[1].shown, units) for entry, units in kept], stated)
 
