@@ -129,7 +129,9 @@ _MONTHS = set(
 )
 _FUNCTION = set(
     "a an the and or but of to in on at by for from with as is are was were be been has have had it its this that "
-    "than then when while who which after before since until during over under about into per percent".split()
+    "than then when while who which after before since until during over under about into per percent "
+    "across along among amid around aboard against besides between beyond inside outside near through throughout toward "
+    "towards upon via within without".split()
 )
 _PLURALS = set("people children men women police staff personnel troops cattle".split())
 # Words after a number that make it no count: a rank, a measure, a share, a time.

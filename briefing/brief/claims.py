@@ -15,8 +15,11 @@ can be checked: their figures (money, counts, durations) and their dates.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+import snowballstemmer
 
 from ..numbers import Value
 from . import text as tx
@@ -25,11 +28,22 @@ from .timeline import DateRef
 
 CLOSE = 0.02  # figures within 2% are the same figure, rounded ("1.35 million" and "1,354,000")
 DATE_CONFLICT_DAYS = 7  # two dates of one event further apart than this are two events
-CONTEXT_WORDS = 4  # words either side of a figure that say what it measures
-STEM = 5  # letters compared of a context word: "killed", "killing" and "kills" agree
 NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 PLACES = ("GPE", "LOC", "FAC")
 SHARED_NAMES = 0.5  # share of a claim's names a supporter must name too
+# Words that qualify a figure instead of saying what it measures ("at least", "a total of",
+# "another 17", "still missing": "still" may qualify any count): a closed class of English.
+QUANTIFIERS = frozenset(
+    "least most total another other others more less fewer about around nearly almost some still "
+    "only over under just roughly approximately estimated further additional".split()
+)
+# Words that end what a figure's clause says of it: "killing 20 people and tearing down
+# buildings", "73 people were killed when a quake struck" (a closed class of English).
+CLAUSE_ENDS = frozenset("and but or while whereas when after before as because since although though which who that".split())
+NEGATIONS = frozenset("not no never nor".split())  # "the fate of 290 has not been confirmed" asserts nothing of 290
+AFTER = 1  # the content word after a figure and its noun that says what it measures ("on board")
+BEFORE = 1  # and before it: the verb of "killing 20 people", not the subject of "officials say 25"
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 @dataclass(frozen=True)
@@ -60,17 +74,38 @@ def _rounded(value: Value) -> bool:
     return value.kind != "measure" and any(c.isalpha() for c in value.text.replace(value.noun, ""))
 
 
-def _stems(words: list[str]) -> set[str]:
-    return {w[:STEM] for w in tx.content_terms(" ".join(words)) if not w.isdigit()}
+def clause(unit: Unit, value: Value) -> tuple[int, int]:
+    """Where the figure's own clause starts and ends in the sentence."""
+    text = unit.text
+    start = max(text.rfind(mark, 0, value.start) for mark in ",;:()") + 1
+    ends = [i for i in (text.find(mark, value.end) for mark in ",;:()") if i >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def context(unit: Unit, value: Value) -> set[str]:
-    """Stems of the words around a figure, without what it counts: what the figure measures."""
+    """What the figure measures, from its own clause only ("475 on board, 179 rescued": the
+    179 is not "on board"), as Snowball stems ("killing" and "killed" are one)."""
     text = unit.text
-    before = tx.words(text[: value.start])[-CONTEXT_WORDS:]
-    after = tx.words(text[value.end :])[: CONTEXT_WORDS + len(value.noun.split())]
-    noun = {w[:STEM] for w in tx.words(value.noun)}
-    return _stems(before + after) - noun
+    start, end = clause(unit, value)
+
+    def content(words: list[str]) -> list[str]:
+        return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS]
+
+    after = tx.words(text[value.end : end])
+    stop = next((i for i, w in enumerate(after) if w in CLAUSE_ENDS), len(after))
+    before = tx.words(text[start : value.start])
+    opened = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_ENDS), default=0)
+    before = before[opened:]  # "killed when a magnitude 7.2 quake": not "killed"
+    if NEGATIONS & {*before, *after[:stop]} or any(w.endswith("n't") for w in after[:stop]):
+        return set()
+    noun = set(tx.words(value.noun))
+    said = content(before)[-BEFORE:] + [w for w in content(after[:stop]) if w not in noun][:AFTER]
+    return {_stem(w) for w in said}
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
 
 
 def noun_of(value: Value) -> str:
@@ -83,24 +118,18 @@ def _noun(value: Value) -> str:
     return re.sub(r"(?:es|s)$", "", head)
 
 
-def _clause(unit: Unit, value: Value) -> str:
-    """The part of the sentence between the punctuation around a figure ("57 people on Bohol")."""
-    text = unit.text
-    start = max(text.rfind(mark, 0, value.start) for mark in ",;:(") + 1
-    ends = [i for i in (text.find(mark, value.end) for mark in ",;)") if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
-
-
 def places(unit: Unit, value: Value, corpus: Corpus | None) -> set[str]:
     if corpus is None:
         return set()
-    clause = _clause(unit, value)
-    return {e for e in unit.entities if corpus.labels.get(e) in PLACES and corpus.name(e) in clause}
+    start, end = clause(unit, value)
+    said = unit.text[start:end]
+    return {e for e in unit.entities if corpus.labels.get(e) in PLACES and corpus.name(e) in said}
 
 
 def same_quantity(a: Unit, va: Value, b: Unit, vb: Value, corpus: Corpus | None = None) -> bool:
-    """Whether two figures measure the same thing: comparable, said in the same words, and
-    not of two different places ("57 on Bohol" and "15 in Cebu" are a breakdown)."""
+    """Whether two figures measure the same thing: comparable, said with the same word in
+    their own clauses (`context`), and not of two different places ("57 on Bohol" and
+    "15 in Cebu" are a breakdown)."""
     if va.kind != vb.kind or va.currency != vb.currency:
         return False
     pa, pb = places(a, va, corpus), places(b, vb, corpus)

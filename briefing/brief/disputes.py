@@ -3,42 +3,25 @@
 select.supporters finds conflicts only between similar sentences of its candidate pool;
 sources that word a figure apart ("killing at least 20 people" against "At least 73 people
 were killed") or state it outside the pool are missed there. Here every figure of every
-English sentence is filed under what it measures: its kind, currency and counted noun, one
-content word on either side of it in its own clause (as Snowball stems: "killing" and
-"killed" are one), and the earlier year it is said of, if any. Each file holding figures of
+English sentence is filed under what it measures: its kind, currency and counted noun, each
+word `claims.context` reads in its own clause (one content word either side, as Snowball
+stems: "killing" and "killed" are one), and the earlier year it is said of, if any. Each file holding figures of
 two sources that are not the same figure (nor a hedged rounding of it, nor of another
 place) is a dispute; a figure in two files stays in the wider dispute only.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import snowballstemmer
 
 from ..numbers import Value
 from . import claims
 from . import text as tx
 from .features import Corpus, Unit
 from .select import Scored
-
-# Words that qualify a figure instead of saying what it measures ("at least", "a total of",
-# "another 17", "still missing": "still" may qualify any count): a closed class of English.
-QUANTIFIERS = frozenset(
-    "least most total another other others more less fewer about around nearly almost some still "
-    "only over under just roughly approximately estimated further additional".split()
-)
-# Words that end what a figure's clause says of it: "killing 20 people and tearing down
-# buildings", "73 people were killed when a quake struck" (a closed class of English).
-CLAUSE_ENDS = frozenset("and but or while whereas when after before as because since although though which who that".split())
-NEGATIONS = frozenset("not no never nor".split())  # "the fate of 290 has not been confirmed" asserts nothing of 290
-AFTER = 1  # the content word after a figure and its noun that says what it measures ("on board")
-BEFORE = 1  # and before it: the verb of "killing 20 people", not the subject of "officials say 25"
-_STEMMER = snowballstemmer.stemmer("english")
 
 # Figures with a unit of measure, which find_values leaves out (they are no money, count or
 # duration): "a 7.2-magnitude quake", "magnitude of 6.1", "32 meters deep", "37 m".
@@ -89,63 +72,29 @@ class Dispute:
     stated: dict[tuple[str, int], str]  # unit key -> the side it states, for every sentence giving one
 
 
-def _clause(unit: Unit, value: Value) -> tuple[int, int]:
-    """Where the figure's own clause starts and ends in the sentence."""
-    text = unit.text
-    start = max(text.rfind(mark, 0, value.start) for mark in ",;:()") + 1
-    ends = [i for i in (text.find(mark, value.end) for mark in ",;:()") if i >= 0]
-    return start, min(ends) if ends else len(text)
-
-
-def _clause_stems(unit: Unit, value: Value) -> set[str]:
-    """What the figure measures, from its own clause only ("475 on board, 179 rescued": the
-    179 is not "on board"), as Snowball stems ("killing" and "killed" are one)."""
-    text = unit.text
-    start, end = _clause(unit, value)
-
-    def content(words: list[str]) -> list[str]:
-        return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS]
-
-    after = tx.words(text[value.end : end])
-    stop = next((i for i, w in enumerate(after) if w in CLAUSE_ENDS), len(after))
-    before = tx.words(text[start : value.start])
-    opened = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_ENDS), default=0)
-    before = before[opened:]  # "killed when a magnitude 7.2 quake": not "killed"
-    if NEGATIONS & {*before, *after[:stop]} or any(w.endswith("n't") for w in after[:stop]):
-        return set()
-    noun = set(tx.words(value.noun))
-    said = content(before)[-BEFORE:] + [w for w in content(after[:stop]) if w not in noun][:AFTER]
-    return {_stem(w) for w in said}
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
-
-
 def phrase(unit: Unit, value: Value) -> str:
     """The words of the figure's clause that say what it measures, the figure among them:
     "killing at least 20 people", "476 people on board", "a 6,800-ton passenger ship"."""
     text = unit.text
-    start, end = _clause(unit, value)
+    start, end = claims.clause(unit, value)
     before = list(re.finditer(r"\S+", text[start : value.start]))
     after = list(re.finditer(r"\S+", text[value.end : end]))
     first = len(before)
     for i in range(len(before) - 1, max(-1, len(before) - 4), -1):  # back to its verb, up to 3 words
         word = before[i].group().strip(",.;:\"“”")
-        if word.lower() in CLAUSE_ENDS or not (word[:1].islower() or word.lower() in tx.STOPWORDS | QUANTIFIERS):
+        if word.lower() in claims.CLAUSE_ENDS or not (word[:1].islower() or word.lower() in tx.STOPWORDS | claims.QUANTIFIERS):
             break  # a new clause or a name: the figure's phrase starts after it
         first = i
-        if tx.content_terms(word) and word not in QUANTIFIERS:
+        if tx.content_terms(word) and word not in claims.QUANTIFIERS:
             break
     last = 0
     nouns = set(tx.words(value.noun))
     for i, m in enumerate(after[:5]):  # on to the first word past the noun that says what it is
         word = m.group().strip(",.;:\"“”").lower()
-        if word in CLAUSE_ENDS or word in ("-", "–", "—"):
+        if word in claims.CLAUSE_ENDS or word in ("-", "–", "—"):
             break
         last = i + 1
-        if tx.content_terms(word) and word not in nouns and word not in QUANTIFIERS:
+        if tx.content_terms(word) and word not in nouns and word not in claims.QUANTIFIERS:
             break
     left = start + before[first].start() if first < len(before) else value.start
     right = value.end + after[last - 1].end() if last else value.end
@@ -155,7 +104,7 @@ def phrase(unit: Unit, value: Value) -> str:
 def _places(unit: Unit, value: Value, corpus: Corpus) -> set[str]:
     """Places named after the figure in its clause: "57 people on Bohol", "15 in Cebu" (a
     place before it, "off Jindo with 476 on board", is where the whole event was)."""
-    _, end = _clause(unit, value)
+    _, end = claims.clause(unit, value)
     after = unit.text[value.end : end]
     return {e for e in unit.entities if corpus.labels.get(e) in claims.PLACES and corpus.name(e) in after}
 
@@ -196,7 +145,7 @@ def figure_disputes(corpus: Corpus) -> list[Dispute]:
         if not (unit.english and unit.usable):
             continue
         for value in (*unit.values, *measures(unit)):
-            for stem in _clause_stems(unit, value):
+            for stem in claims.context(unit, value):
                 key = (value.kind, value.currency, claims.noun_of(value), stem, _year(unit))
                 filed[key].append((unit, value))
     found: list[tuple[Dispute, set[tuple]]] = []

@@ -307,7 +307,7 @@ def test_a_hedged_figure_does_not_dispute_one_within_its_rounding() -> None:
     def ferry(first: str) -> Analysis:
         return corpus(
             [("a", dt.date(2030, 4, 16), [f"A ferry carrying {first} passengers sank off Turin on Wednesday, officials said."]),
-             ("b", dt.date(2030, 4, 16), ["Officials in Turin said the ferry, with 476 passengers on board, sank on Wednesday morning.",
+             ("b", dt.date(2030, 4, 16), ["Officials in Turin said the ferry, carrying 476 passengers, sank on Wednesday morning.",
                                           "Divers searched the wreck through the night."])],
             THEFT,
         )
@@ -364,3 +364,80 @@ def test_many_confirmations_and_denials_of_one_party_are_one_difference() -> Non
     says += [(f"n{i}", d, [f"The Museo Civico denied the theft of jewel {i} in Turin."]) for i in range(30)]
     found = opposite_claims(build_corpus(corpus(says, THEFT)))
     assert [name for name, *_ in found] == ["Museo Civico"]  # was one line per pair of articles: 900
+
+
+QUAKE = {"Leyte": "GPE", "Samar": "GPE", "Tacloban": "GPE"}  # made up: no development corpus holds this event
+
+
+def _differ(b) -> list[str]:
+    return [line.text for line in b.differences if line.text.startswith("Figures differ")]
+
+
+def test_figures_worded_apart_are_one_dispute_with_every_side() -> None:
+    # no two of these sentences are alike enough for the candidates' pairwise comparison
+    b = build(corpus([
+        ("a", None, ["A strong earthquake hit the island of Leyte, killing at least 20 people and toppling two churches."]),
+        ("b", None, ["At least 73 people were killed when the magnitude 7.0 earthquake struck before dawn."]),
+        ("c", None, ["Rescue teams from Tacloban said the quake killed 93 people across the region overnight."]),
+    ], QUAKE))
+    differ = _differ(b)
+    assert len(differ) == 1, differ
+    assert all(f"{n} people [{note}]" in differ[0] for n, note in (("20", 1), ("73", 2), ("93", 3))), differ
+    assert "“killing at least 20 people”" in differ[0], differ  # what the figure measures, in a source's words
+
+
+def test_a_toll_of_an_earlier_year_and_a_breakdown_by_place_are_no_dispute() -> None:
+    b = build(corpus([
+        ("a", None, ["The earthquake killed 93 people on Tuesday, officials said."]),
+        ("b", None, ["The earthquake killed 93 people, the disaster agency said.",
+                     "An earthquake that struck the same area in 2012 killed 81 people."]),
+        ("c", None, ["So far the quake has killed 57 people on Samar island, the governor said."]),
+    ], QUAKE))
+    assert not _differ(b), _differ(b)
+
+
+def test_two_quantities_of_one_sentence_are_never_chained_into_one_dispute() -> None:
+    b = build(corpus([
+        ("a", None, ["Officials said the quake has killed at least 391 people and injured 1,800 in Leyte."]),
+        ("b", None, ["The earthquake has killed 407 people, the agency said on Monday."]),
+        ("c", None, ["More than 1,400 people were injured in the quake, officials said."]),
+    ], QUAKE))
+    differ = _differ(b)
+    toll = [t for t in differ if "391" in t]
+    assert toll and "407 people" in toll[0] and "1,400" not in toll[0] and "1,800" not in toll[0], differ
+
+
+def test_counts_written_in_full_that_differ_by_one_are_a_dispute() -> None:
+    b = build(corpus([
+        ("a", None, ["The ferry sank off Leyte with 476 people on board, the coast guard said."]),
+        ("b", None, ["The ferry, which went down near Samar, had 476 people on board."]),
+        ("c", None, ["A total of 475 people were on board when the ferry sank."]),
+        ("d", None, ["The ferry sank with about 470 people on board."]),  # a rounding of either: no side
+    ], QUAKE))
+    differ = _differ(b)
+    assert any("476 people [1][2]" in t and "475 people [3]" in t and "470" not in t for t in differ), differ
+
+
+def test_a_claim_is_backed_only_by_sources_giving_its_figure() -> None:
+    b = build(corpus([
+        ("a", None, ["The ferry sank off Leyte with 476 people on board, the coast guard said."]),
+        ("b", None, ["The ferry sank off Leyte with 476 people on board, officials said."]),
+        ("c", None, ["The ferry sank off Leyte with 475 people on board, the owner said."]),
+        ("d", None, ["A total of 475 people were on board when the ferry went down."]),
+    ], QUAKE))
+    for line in [*b.bottom_line, *b.key_facts]:
+        backers = {c.note for c in line.citations[: line.agree]}
+        assert "476" not in line.text or backers <= {1, 2}, line
+        assert "475" not in line.text or backers <= {3, 4}, line
+    assert any("476 people [1][2]" in t and "475 people [3][4]" in t for t in _differ(b)), _differ(b)
+
+
+def test_measures_are_exact_figures_and_dispute_only_within_one_event() -> None:
+    b = build(corpus([
+        ("a", None, ["A magnitude 7.2 earthquake struck Leyte before dawn, the agency said."]),
+        ("b", None, ["The 7.2-magnitude earthquake hit Leyte and Samar, flattening homes."]),
+        ("c", None, ["Seismologists in Leyte put the earthquake at magnitude 7.1, the institute said."]),
+        ("d", None, ["Residents still recall how a 5.9-magnitude earthquake shook the coast years ago."]),
+    ], QUAKE))
+    differ = _differ(b)
+    assert any("magnitude 7.2 [1][2]" in t and "magnitude 7.1 [3]" in t and "5.9" not in t for t in differ), differ
