@@ -124,7 +124,10 @@ AS_OTHER = 0.5  # share of mentions as an outlet, or as a place, that makes a na
 _AFTER_OUTLET = re.compile(r"^\W*(?:news agency|state media|reported|reports|'s report)", re.I)
 _BEFORE_OUTLET = re.compile(r"\b(?:according to|told|citing|cited by|quoted by|reported by|state-run|state media)\s*$", re.I)
 # A place the model took for a person: "in X", "near X", "X town"
-_BEFORE_PLACE = re.compile(r"\b(?:in|near|outside|at|on|off|across)\s*$", re.I)
+_BEFORE_PLACE = re.compile(
+    r"\b(?:in|near|outside|at|on|off|across|(?:islands?|province|city|county|region|state|town|village|district)\s+of)\s*$",
+    re.I,
+)
 _IN_PLACE = re.compile(r"\b(?:in|near|outside)\s*$", re.I)  # "in Bohol": an organisation is rarely "in" it
 # Names that say what they are: an outlet ("VOA News", "Yonhap news agency") or a place.
 _OUTLET_NAME = re.compile(r"\b(?:news|news agency|press agency|broadcasting(?: corporation)?|television|radio)$", re.I)
@@ -132,8 +135,9 @@ _PLACE_NAME = re.compile(
     r"\b(?:island|islands|city|county|province|village|district|region|prefecture|bay|sea|ocean|river|mountains?|"
     r"peninsula|strait|plate|trench|valley|coast)$", re.I
 )
-# People's names take no article: "the Sewol" is a ship, "the Unha-3" a rocket.
-_BEFORE_THING = re.compile(r"\bthe\s*$", re.I)
+# People's names take no article and no quotes: "the Sewol" or "ship 'Sewol'" is a ship,
+# "the Unha-3" a rocket.
+_BEFORE_THING = re.compile(r"(?:\bthe\s*|['‘“\"])$", re.I)
 _AFTER_PLACE = re.compile(r"^\s+(?:town|city|county|province|village|district|region|prefecture|island)\b", re.I)
 
 

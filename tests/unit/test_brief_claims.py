@@ -441,3 +441,17 @@ def test_measures_are_exact_figures_and_dispute_only_within_one_event() -> None:
     ], QUAKE))
     differ = _differ(b)
     assert any("magnitude 7.2 [1][2]" in t and "magnitude 7.1 [3]" in t and "5.9" not in t for t in differ), differ
+
+
+def test_a_quoted_name_and_a_place_of_islands_are_no_players() -> None:
+    # the model's mistakes, as spaCy makes them: a ship and an island taken for people
+    named = {"Marlin": "PERSON", "Biliran": "PERSON", "Ana Cruz": "PERSON", "Leyte": "GPE"}
+    b = build(corpus([
+        ("a", None, ["The passenger ship 'Marlin' sank off the islands of Biliran, governor Ana Cruz said.",
+                     "Rescuers reached the islands of Biliran and Leyte by noon."]),
+        ("b", None, ["The ferry “Marlin” capsized near the islands of Biliran, Ana Cruz said.",
+                     "Ana Cruz said the “Marlin” carried 300 people."]),
+    ], named))
+    players = [line.text for line in b.players]
+    assert any(p.startswith("Ana Cruz") for p in players), players
+    assert not any(p.startswith(("Marlin", "Biliran")) for p in players), players
