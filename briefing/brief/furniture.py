@@ -81,8 +81,11 @@ REPEATED_WORDS = 6  # a repeated line shorter than this may be a real refrain ("
 
 
 def captions(paragraphs: list[str]) -> set[int]:
-    """Indices of the paragraphs that are captions: in the outlets' forms (is_caption), or
-    printed twice in one page, as an image's alternative text and its caption are."""
+    """Indices of the paragraphs that are furniture: captions in the outlets' forms
+    (is_caption); a paragraph printed twice in a row, as an image's alternative text and
+    its caption are; and the second copy of one printed again further on (a page that
+    repeats its summary or its body keeps the first copy: "the death toll has risen to
+    144" is news, not a caption)."""
     seen: dict[str, int] = {}
     out = {i for i, p in enumerate(paragraphs) if is_caption(p)}
     for i, p in enumerate(paragraphs):
@@ -90,6 +93,6 @@ def captions(paragraphs: list[str]) -> set[int]:
         if len(text.split()) < REPEATED_WORDS:
             continue
         if text in seen:
-            out |= {seen[text], i}
+            out |= {seen[text], i} if i - seen[text] == 1 else {i}
         seen.setdefault(text, i)
     return out

@@ -455,3 +455,15 @@ def test_a_quoted_name_and_a_place_of_islands_are_no_players() -> None:
     players = [line.text for line in b.players]
     assert any(p.startswith("Ana Cruz") for p in players), players
     assert not any(p.startswith(("Marlin", "Biliran")) for p in players), players
+
+
+def test_a_summary_the_page_prints_again_further_on_is_news_not_a_caption() -> None:
+    from briefing.brief.furniture import captions
+
+    summary = "Officials said Wednesday the death toll from the Leyte earthquake has risen to 144 people."
+    caption = "Rescuers carry a survivor from a collapsed church in Leyte on Tuesday morning."
+    paragraphs = ["Quake toll rises", summary, caption, caption, "Rescuers kept searching the rubble overnight.",
+                  "The quake struck before dawn on Tuesday.", summary]
+    assert captions(paragraphs) == {2, 3, 6}  # the caption twice in a row; the summary's second copy only
+    b = build(corpus([("a", None, paragraphs[1:]), ("b", None, ["The Leyte earthquake struck before dawn on Tuesday."])], QUAKE))
+    assert any("144 people" in line.text for line in [*b.bottom_line, *b.key_facts]), [line.text for line in b.key_facts]
