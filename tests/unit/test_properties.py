@@ -161,3 +161,30 @@ def test_loading_time_is_linear_in_the_size(unit):
         assume(False)  # only bylines and adverts: refused at once, in one line, and nothing to time
     ratio = _load_seconds(large) / max(_load_seconds(small), 1e-4)
     assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+FIGURES = st.lists(st.sampled_from([
+    "killing at least 20 people", "476 people on board", "a 7.2-magnitude quake", "magnitude of 6.1,", "32 m deep",
+    "M 7.1", "5%", "the toll rose to 144.", "word12 m", "about 470 passengers", ", and", "(", ")", ":", " - ", "“", "'",
+    "not", "in 2012", "7.", "1,354,000 diamonds", "$500 billion", "M", "magnitude", " ",
+]), min_size=1, max_size=12).map(" ".join)
+
+
+@given(FIGURES)
+@QUICK
+def test_what_a_figure_measures_is_read_from_any_sentence_without_error(text: str) -> None:
+    """Every figure and measure of any run of figure-like words gets its words and a phrase
+    holding it (disputes.measures, claims.context, disputes.phrase), whatever the punctuation."""
+    from briefing.brief import claims, disputes
+    from briefing.numbers import find_values
+
+    class Sentence:  # what the three read of a unit: its text and its values
+        def __init__(self, text: str) -> None:
+            self.text, self.values = text, tuple(find_values(text, "en"))
+
+    unit = Sentence(text)
+    for value in (*unit.values, *disputes.measures(unit)):  # type: ignore[arg-type]
+        assert text[value.start : value.end] == value.text
+        claims.context(unit, value)  # type: ignore[arg-type]
+        said = disputes.phrase(unit, value)  # type: ignore[arg-type]
+        assert " ".join(value.text.split()).strip(",.;:\"“” ") in said, (said, value.text)
