@@ -35,8 +35,6 @@ _FURNITURE_START = re.compile(
     r"[\w’'. -]{0,40}\breports?\.?\s*$",  # "VOA's Zlatica Hoke reports." introduces a video
     re.I,
 )
-# lower() alone would miss what re.I reads as i, i and s (the Kelvin sign lower()s to k itself)
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 LEAD_WORDS = 8  # shorter lines at a page's top are furniture or headings, not its lead
 _ENDS_SENTENCE = re.compile(r"[.!?…”\"'’)\]]\s*$")
 
@@ -126,7 +124,7 @@ def _is_heading(article: Article, sentence: ViewSentence, paragraph_sentences: i
 
 def is_furniture_line(text: str) -> bool:
     """A line of page furniture: an advert, a byline, a credit, a video's introduction."""
-    return bool(_FURNITURE_START.match(text) or _FURNITURE_PHRASES.search(text.translate(_FOLD).lower()))
+    return bool(_FURNITURE_START.match(text) or _FURNITURE_PHRASES.search(tx.folded(text)))
 
 
 def _is_boilerplate(text: str, tokens: list[str]) -> bool:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from . import text as tx
+
 CAPTION_WORDS = 45  # captions are a line or two; a paragraph longer than this is reporting
 
 _MONTH = (
@@ -60,7 +62,7 @@ def is_caption(paragraph: str) -> bool:
         return True
     if len(text.split()) > CAPTION_WORDS:
         return False
-    low = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    low = tx.folded(text)
     return bool(
         (any(w in low for w in _CREDIT_NEEDS) and _CREDIT.search(text))
         or ("," in text and _DATELINE_END.search(text))
@@ -69,9 +71,7 @@ def is_caption(paragraph: str) -> bool:
 
 
 # The patterns are tried at every position, under re.I: first a word each of their forms
-# needs, in the text folded as re.I folds letters (İ and ı are i, ſ is s; the Kelvin sign
-# lower()s to k). The credits' forms in order: "(", "/" or "photo"/"image" after an agency, ...
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+# needs, in tx.folded(text). The credits' forms in order: "(", "/" or "photo"/"image" after an agency, ...
 _CREDIT_NEEDS = ("(", "/", "photo", "image", "picture", "video", "footage", "courtesy", "credit", "shutterstock", "file",
                  ":", "写真", "圖片", "图片", "摄影", "攝影", "資料照", "资料图")  # fmt: skip
 _SHOWS_NEEDS = ("seen", "pictured", "shown", "depicted", "in this", "pose", "photo", "picture", "image")

@@ -165,16 +165,22 @@ _VERB_FORMS = (
 )
 _VERB = re.compile(rf"\b(?:{_VERB_FORMS})\b", re.I)
 # The same test word by word: every form is letters, so a match is a whole word (a run of
-# \w), and re.I equates a letter with a-z exactly when its _FOLD.lower() is that letter.
+# \w), and re.I equates a letter with a-z exactly when its folded() is that letter.
 _VERB_WORDS = frozenset(_VERB_FORMS.split("|")) - {"[a-z]{2,}ed"}
 _WORD_RUN = re.compile(r"\w+")
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
+def folded(text: str) -> str:
+    """`text` lower-cased as re.I folds letters (İ and ı are i, ſ is s; the Kelvin sign
+    lower()s to k): a plain `in` test on it finds what a re.I pattern would."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
 def _has_verb(text: str) -> bool:
     """_VERB.search(text), without trying its forms at every position."""
     for run in _WORD_RUN.findall(text):
-        word = run.lower() if run.isascii() else run.translate(_FOLD).lower()
+        word = folded(run)
         if word in _VERB_WORDS or (len(word) >= 4 and word.endswith("ed") and word.isascii() and word.isalpha()):
             return True
     return False

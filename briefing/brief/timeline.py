@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import text as tx
+
 if TYPE_CHECKING:  # dateparser is imported only when a date needs it (see _parser)
     from dateparser.date import DateData, DateDataParser
 
@@ -168,9 +170,7 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
 
 
 # _MAYBE and the patterns are tried at every position, under re.I: cheaper, a word each
-# needs, looked for in the text folded as re.I folds letters (İ and ı are i, ſ is s; the
-# Kelvin sign lower()s to k). A pattern whose word is missing is skipped, as it finds nothing.
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+# needs, looked for in tx.folded(text). A pattern whose word is missing is skipped, as it finds nothing.
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # of every MONTHS name
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
@@ -187,7 +187,7 @@ _GATED = [(kind, pattern, kind in _NEEDS_DIGIT, frozenset(_NEEDS[kind])) for kin
 
 def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
     """Date mentions in `text`, longest first where they overlap, in text order."""
-    low = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    low = tx.folded(text)
     digit = _DIGIT_STARTS_WORD.search(text) is not None
     present = {w for w in _WORDS if w in low}
     if not (digit or present):
