@@ -118,12 +118,19 @@ def _noun(value: Value) -> str:
     return re.sub(r"(?:es|s)$", "", head)
 
 
-def places(unit: Unit, value: Value, corpus: Corpus | None) -> set[str]:
+def places(unit: Unit, value: Value, corpus: Corpus | None, after: bool = False) -> set[str]:
+    """Places named in the figure's clause, or only `after` it: "57 people on Bohol", "15 in
+    Cebu" (a place before it, "off Jindo with 476 on board", is where the whole event was)."""
     if corpus is None:
         return set()
     start, end = clause(unit, value)
-    said = unit.text[start:end]
+    said = unit.text[value.end if after else start : end]
     return {e for e in unit.entities if corpus.labels.get(e) in PLACES and corpus.name(e) in said}
+
+
+def other_sums(va: Value, vb: Value) -> bool:
+    """Two amounts ten times apart or more: two different sums, not one disputed."""
+    return va.kind == "money" and not 0.1 < va.value / max(vb.value, 1e-9) < 10
 
 
 def same_quantity(a: Unit, va: Value, b: Unit, vb: Value, corpus: Corpus | None = None) -> bool:
@@ -138,8 +145,8 @@ def same_quantity(a: Unit, va: Value, b: Unit, vb: Value, corpus: Corpus | None 
     if va.kind == "count":
         if not (a.english and b.english) or _noun(va) != _noun(vb):
             return False  # counted nouns in two languages cannot be compared here
-    elif va.kind == "money" and not 0.1 < va.value / max(vb.value, 1e-9) < 10:
-        return False  # a thousand times apart: a different amount, not a disputed one
+    elif other_sums(va, vb):
+        return False
     return bool(context(a, va) & context(b, vb)) or (va.kind == "duration" and a.english != b.english)
 
 

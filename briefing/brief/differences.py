@@ -156,9 +156,8 @@ def disagreements(pool: Sequence[Scored], disputes: Sequence[Dispute],
     only the candidates' conflicts show (dates among them); the widest first, then the one
     whose sentences weigh most (a toll before a count of damaged houses)."""
     found = [d.sides for d in disputes]
-    shown = {id(u) for sides in found for _, units in sides for u in units}
-    shown |= {id(u) for d in disputes for s in pool if s.unit.key in d.stated for u in (s.unit,)}
-    found += [sides for sides in disagreeing(pool) if not any(id(u) in shown for _, units in sides for u in units)]
+    shown = {key for d in disputes for key in d.stated}  # every sentence giving one of their sides
+    found += [sides for sides in disagreeing(pool) if not any(u.key in shown for _, units in sides for u in units)]
     found.sort(key=lambda r: (-sum(len(us) for _, us in r), -max(weight(u) for _, us in r for u in us)))
     return found
 

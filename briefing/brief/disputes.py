@@ -101,14 +101,6 @@ def phrase(unit: Unit, value: Value) -> str:
     return " ".join(text[left:right].split()).strip(",.;:\"“” ")
 
 
-def _places(unit: Unit, value: Value, corpus: Corpus) -> set[str]:
-    """Places named after the figure in its clause: "57 people on Bohol", "15 in Cebu" (a
-    place before it, "off Jindo with 476 on board", is where the whole event was)."""
-    _, end = claims.clause(unit, value)
-    after = unit.text[value.end : end]
-    return {e for e in unit.entities if corpus.labels.get(e) in claims.PLACES and corpus.name(e) in after}
-
-
 def _year(unit: Unit) -> int | None:
     """The earlier year a sentence is about, None for the story's own time: "a quake that
     struck the area in 2012 killed 81" does not dispute this quake's toll. A year said alone
@@ -127,11 +119,11 @@ def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
     (ua, va), (ub, vb) = a, b
     if claims.same_figure(va, vb) or claims.near(ua, va, ub, vb):
         return True
-    if va.kind == "money" and not 0.1 < va.value / max(vb.value, 1e-9) < 10:
+    if claims.other_sums(va, vb):
         return True
     if va.kind == "measure":
         return not (ua.entities & ub.entities)
-    return _places(ua, va, corpus) != _places(ub, vb, corpus)
+    return claims.places(ua, va, corpus, after=True) != claims.places(ub, vb, corpus, after=True)
 
 
 def figure_disputes(corpus: Corpus) -> list[Dispute]:
