@@ -5,7 +5,9 @@ Call it before anything imports argostranslate, which reads its folders when imp
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,8 +23,10 @@ FOLDERS = {
 
 
 def isolated_home(prefix: str) -> Path:
-    """A new temporary folder, with every variable of FOLDERS pointed inside it."""
+    """A new temporary folder, with every variable of FOLDERS pointed inside it, removed when
+    the process ends (a test run left about 5 MB in the temporary folder each time)."""
     home = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
     for name, sub in FOLDERS.items():
         (home / sub).mkdir(parents=True, exist_ok=True)
         os.environ[name] = str(home / sub)
