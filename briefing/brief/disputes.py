@@ -7,11 +7,14 @@ English sentence is filed under what it measures: its kind, currency and counted
 word `claims.context` reads in its own clause (one content word either side, as Snowball
 stems: "killing" and "killed" are one), and the earlier year it is said of, if any. Each file holding figures of
 two sources that are not the same figure (nor a hedged rounding of it, nor of another
-place) is a dispute; a figure in two files stays in the wider dispute only.
+place) is a dispute; a figure in two files stays in the wider dispute only. An article
+reporting another event (`other_events`: it dates its event weeks from the others') has
+files of its own: an earlier quake's toll is no side of this one's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -110,6 +113,42 @@ def _year(unit: Unit) -> int | None:
     return min(years) if years else None
 
 
+Day = tuple[int, int, int | None]  # month, day, and the year when the date gives one
+
+
+def _days(units: Sequence[Unit]) -> set[Day]:
+    return {(d.date.month, d.date.day, d.date.year if d.precision == "day" else None)
+            for u in units for d in u.dates if d.date is not None and d.precision in ("day", "monthday")}
+
+
+def _near(a: Day, b: Day) -> bool:
+    """Two dates within DATE_CONFLICT_DAYS of each other; a day and month without a year is
+    read in the other's year (in a leap year when neither gives one: 29 February exists)."""
+    year = a[2] or b[2] or 2000
+    first, second = dt.date(a[2] or year, a[0], a[1]), dt.date(b[2] or year, b[0], b[1])
+    return abs((first - second).days) <= claims.DATE_CONFLICT_DAYS
+
+
+def other_events(corpus: Corpus) -> set[str]:
+    """Articles that report another event than the corpus's: every day such an article dates
+    is more than DATE_CONFLICT_DAYS from every day the other articles date (a quake that
+    "struck on 7 September" where another article's struck on 3 August). An article dating
+    a day near another article's is the corpus's event; so is every article dating none.
+    When no two articles date near days, the dated article whose words are most like the
+    undated articles' is the corpus's event, and the other dated ones are not."""
+    usable = {a: [u for u in units if u.english and u.usable] for a, units in corpus.by_article.items()}
+    days = {a: d for a, units in usable.items() if (d := _days(units))}
+    lone = {a for a, mine in days.items() if not any(_near(x, y) for b, theirs in days.items() if b != a for x in mine for y in theirs)}
+    if not lone or len(lone) < len(days):
+        return lone
+    rest = tx.centroid(u.vec for a, units in usable.items() if a not in days for u in units)
+    if not rest:
+        return set()  # every article dates its own day: nothing tells which is the corpus's event
+    words = {a: tx.cosine(tx.centroid(u.vec for u in usable[a]), rest) for a in lone}
+    main = max(sorted(lone), key=lambda a: words[a])
+    return lone - {main}
+
+
 def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
     """Two figures that do not dispute each other: the same figure, one a hedged rounding
     of the other, amounts ten times apart (two different sums), counts or sums said of
@@ -133,12 +172,14 @@ def figure_disputes(corpus: Corpus) -> list[Dispute]:
     its own: files are never chained ("391 killed and injured 1,800" would join the dead
     to the injured)."""
     filed: dict[tuple, list[Entry]] = defaultdict(list)
+    elsewhere = other_events(corpus)
     for unit in corpus.units:
         if not (unit.english and unit.usable):
             continue
+        event = unit.article.id if unit.article.id in elsewhere else ""  # another event's figures dispute none of this one's
         for value in (*unit.values, *measures(unit)):
             for stem in claims.context(unit, value):
-                key = (value.kind, value.currency, claims.noun_of(value), stem, _year(unit))
+                key = (value.kind, value.currency, claims.noun_of(value), stem, _year(unit), event)
                 filed[key].append((unit, value))
     found: list[tuple[Dispute, set[tuple]]] = []
     for entries in filed.values():

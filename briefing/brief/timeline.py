@@ -46,7 +46,7 @@ _PATTERNS = [
     ("week", re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+week\b", re.I)),
     ("month", re.compile(r"\b(?P<rel>last|this|next|previous|earlier this|later this)\s+month\b", re.I)),
     ("year", re.compile(r"\b(?P<rel>last|this|next|previous|earlier this|later this)\s+year\b", re.I)),
-    ("in_year", re.compile(r"\b(?:in|since|by|of|during)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("in_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Oo]f|[Dd]uring)\s+(?P<year>(?:19|20)\d\d)\b")),
     ("as_year", re.compile(r"\b(?:as|when)\s+(?P<year>(?:19|20)\d\d)\s+(?:begins|began|ends|ended|started)\b", re.I)),
 ]
 

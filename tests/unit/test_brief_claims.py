@@ -467,3 +467,40 @@ def test_a_summary_the_page_prints_again_further_on_is_news_not_a_caption() -> N
     assert captions(paragraphs) == {2, 3, 6}  # the caption twice in a row; the summary's second copy only
     b = build(corpus([("a", None, paragraphs[1:]), ("b", None, ["The Leyte earthquake struck before dawn on Tuesday."])], QUAKE))
     assert any("144 people" in line.text for line in [*b.bottom_line, *b.key_facts]), [line.text for line in b.key_facts]
+
+
+def test_an_article_dating_another_event_disputes_none_of_its_figures() -> None:
+    # The third article reports an earlier quake (7 September, weeks from 3 August): its toll
+    # is that event's, not a side of this one's. Without it the two tolls of 3 August differ.
+    articles = [
+        ("a", None, ["The earthquake that struck Leyte on 3 August has killed at least 391 people, officials said."]),
+        ("b", None, ["The quake in Leyte has killed 407 people, the agency said.",
+                     "Rescuers searched the villages of Leyte for survivors."]),
+        ("c", None, ["A series of earthquakes that struck Samar on 7 September has killed at least 64 people.",
+                     "Rescuers have not reached the villages of Samar hit by the earthquakes."]),
+        ("d", None, ["Rescuers searched the villages of Leyte for survivors of the quake on 4 August."]),
+    ]
+    differ = _differ(build(corpus(articles, QUAKE)))
+    assert any("391 people" in t and "407 people" in t for t in differ), differ
+    assert not any("64 people" in t for t in differ), differ
+
+
+def test_when_two_articles_date_days_weeks_apart_the_one_unlike_the_rest_is_the_other_event() -> None:
+    from briefing.brief.disputes import other_events
+    from briefing.brief.features import build_corpus
+
+    articles = [
+        ("a", None, ["The earthquake that struck Leyte on 3 August has killed at least 391 people in Tacloban."]),
+        ("b", None, ["The Leyte quake has killed 407 people in Tacloban, and rescuers search the rubble of Tacloban."]),
+        ("c", None, ["A series of earthquakes that struck Samar on 7 September has killed at least 64 people."]),
+    ]
+    assert other_events(build_corpus(corpus(articles, QUAKE))) == {"c"}
+    # two articles alone, each dating its own day: nothing says which is the corpus's event
+    assert other_events(build_corpus(corpus([articles[0], articles[2]], QUAKE))) == set()
+
+
+def test_a_year_opening_a_sentence_dates_it_to_that_year() -> None:
+    from briefing.brief.timeline import find_dates
+
+    (found,) = find_dates("In 2012, too, an earthquake in Yunnan killed at least 80 people.", None)
+    assert (found.precision, found.date) == ("year", dt.date(2012, 1, 1))
