@@ -117,12 +117,20 @@ _UNITS = [
 ]
 _UNIT_RES = [(re.compile(p, re.I), name, sec) for p, name, sec in _UNITS]
 _NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# Numbers written out in English words, as news style spells them at a sentence's start
+# ("Twenty-eight people", "One hundred seventy-four others", "two thousand five hundred").
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES})(?![\w-]))?|{_TEENS}|{_ONES})"
+_BELOW_1000 = rf"(?:(?:{_ONES}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
+_SPELLED = rf"(?:{_BELOW_1000}\s+thousand(?:\s+(?:and\s+)?{_BELOW_1000})?|{_BELOW_1000}|zero|hundred|dozen)"
 _UNIT_RE = "|".join(p for p, _, _ in _UNITS)
 _DURATION = re.compile(
-    rf"(?<![A-Za-zÀ-ɏ\d.,:])(?P<n>\d+(?:[.,]\d+)?|{_NUMBER_WORD_RE})(?:[\s\u00a0-])?(?P<unit>{_UNIT_RE})(?![a-zA-ZÀ-ɏ])",
+    rf"(?<![A-Za-zÀ-ɏ\d.,:])(?P<n>\d+(?:[.,]\d+)?|{_SPELLED})(?:[\s\u00a0-])?(?P<unit>{_UNIT_RE})(?![a-zA-ZÀ-ɏ])",
     re.I,
 )
-_SMALL_COUNT = re.compile(rf"(?<![\w.,:$€£¥₩-])(?P<n>\d{{1,3}}|(?:{_NUMBER_WORD_RE})(?![\w-]))(?![\w.,:%-])", re.I)
+_SMALL_COUNT = re.compile(rf"(?<![\w.,:$€£¥₩-])(?P<n>\d{{1,3}}|(?:{_SPELLED})(?![\w-]))(?![\w.,:%-])", re.I)
 _MONTHS = set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -374,11 +382,13 @@ def _small(text: str, lang: str | None) -> list[Value]:
             noun = _noun(text[m.end():], lang)
             amount = _amount(m.group("n"), lang)
             head = noun.split()[0].lower() if noun else ""
-            if amount is None or amount >= 1000 or head in _NOT_COUNTED or not (head.endswith("s") or head in _PLURALS):
+            if amount is None or head in _NOT_COUNTED or not (head.endswith("s") or head in _PLURALS):
                 continue
+            if amount >= 1000 and m.group("n")[:1].isdigit():
+                continue  # a thousand and more in digits is _PATTERN's
             if any(m.start() < v.end and v.start < m.end() for v in out):
                 continue
-            out.append(Value(m.start(), m.end(), m.group(0), "count", amount, None, None, _short(amount), noun))
+            out.append(Value(m.start(), m.end(), m.group(0), "count", amount, None, None, f"{amount:,.0f}", noun))
     return out
 
 
@@ -386,10 +396,31 @@ def _amount(raw: str, lang: str | None) -> float | None:
     word = raw.lower()
     if word in NUMBER_WORDS:
         return float(NUMBER_WORDS[word])
+    if word[:1].isalpha():
+        return _spelled(word)
     try:
         return parse_number(raw, lang)
     except ValueError:
         return None
+
+
+def _spelled(words: str) -> float | None:
+    """The value of an English number in words that _SPELLED matched ("one hundred seventy-four")."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", words):
+        if word == "and":
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif word == "a":
+            current = 1
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+        else:
+            return None
+    return float(total + current)
 
 
 def find_money(text: str, lang: str | None = None) -> list[Value]:

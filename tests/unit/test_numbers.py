@@ -103,3 +103,21 @@ def test_cjk_counts_read_their_scale_and_counter(text, lang, shown):
 @pytest.mark.parametrize("text", ["2014年8月3日16时30分", "下午4点30分", "8월 4일 오후 4시 30분"])
 def test_cjk_times_of_day_are_no_count_and_no_duration(text):
     assert find_values(text, "zh" if "时" in text or "点" in text else "ko") == []
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("One hundred seventy-four others have been rescued.", ["174 others"]),
+        ("Twenty-eight people have been confirmed dead.", ["28 people"]),
+        ("The toll rose to thirty-six people on Saturday.", ["36 people"]),
+        ("A hundred people were hurt.", ["100 people"]),
+        ("One hundred and twenty people were evacuated.", ["120 people"]),
+        ("Two thousand five hundred soldiers arrived.", ["2,500 soldiers"]),
+        ("one of the twenty-one students", ["21 students"]),
+        ("Divers searched for twenty-four hours.", ["24 h"]),  # once "four hours"
+        ("Ninety-nine years ago the church burned.", []),  # says when, not how long
+    ],
+)
+def test_numbers_written_in_words_are_read_whole(text, shown):
+    assert [v.shown for v in find_values(text, "en")] == shown
