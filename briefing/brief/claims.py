@@ -15,11 +15,8 @@ can be checked: their figures (money, counts, durations) and their dates.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-
-import snowballstemmer
 
 from ..numbers import Value
 from . import text as tx
@@ -43,7 +40,6 @@ CLAUSE_ENDS = frozenset("and but or while whereas when after before as because s
 NEGATIONS = frozenset("not no never nor".split())  # "the fate of 290 has not been confirmed" asserts nothing of 290
 AFTER = 1  # the content word after a figure and its noun that says what it measures ("on board")
 BEFORE = 1  # and before it: the verb of "killing 20 people", not the subject of "officials say 25"
-_STEMMER = snowballstemmer.stemmer("english")
 
 
 @dataclass(frozen=True)
@@ -100,12 +96,7 @@ def context(unit: Unit, value: Value) -> set[str]:
         return set()
     noun = set(tx.words(value.noun))
     said = content(before)[-BEFORE:] + [w for w in content(after[:stop]) if w not in noun][:AFTER]
-    return {_stem(w) for w in said}
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+    return {tx.stem(w) for w in said}
 
 
 def noun_of(value: Value) -> str:

@@ -6,12 +6,15 @@ and every sentence holds a handful of terms, so dict dot products stay linear.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import repeat
 from operator import mul
+
+import snowballstemmer
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -35,6 +38,15 @@ def plural(count: int, noun: str) -> str:
 
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The word's Snowball stem: "killing" and "killed" are "kill", "stages" is "stage"."""
+    return str(_STEMMER.stemWord(word))
 
 
 def content_terms(text: str, tokens: list[str] | None = None) -> list[str]:
