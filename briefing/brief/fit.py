@@ -151,9 +151,27 @@ def _players(players: Sequence[Line], width: int, rows: int) -> list[Piece]:
 
 
 def _sources(sources: Sequence[Source], width: int, rows: int) -> list[Piece]:
-    """The source notes; each row cites the articles it names (enter opens one)."""
-    items = [f"[{s.note}] {s.lang} {s.provenance.value}" + (f" {s.date.isoformat()}" if s.date else "") for s in sources]
-    notes = [Line(item, (Citation(s.article_id, 0, s.note),)) for item, s in zip(items, sources, strict=True)]
+    """The source notes, grouped by language and provenance ("ko untranslated [2][3]"): a
+    corpus in seven languages needs its rows for facts. Each row cites the articles it
+    names (enter opens the first)."""
+    groups: dict[tuple[str, str], list[Source]] = {}
+    for s in sources:
+        groups.setdefault((s.lang, s.provenance.value), []).append(s)
+    items: list[str] = []
+    notes: list[Line] = []
+    for (lang, provenance), members in groups.items():
+        label, text, cited = f"{lang} {provenance}", "", []
+        for s in members:
+            mark = f"[{s.note}]" + (f" {s.date.isoformat()}" if s.date else "")
+            joined = f"{text}{' ' if s.date or (text and not text.endswith(']')) else ''}{mark}" if text else mark
+            if text and cell_len(f"{label} {joined}") > width:  # a group wider than a row goes on in the next
+                items.append(f"{label} {text}")
+                notes.append(Line(items[-1], tuple(cited)))
+                joined, cited = mark, []
+            text = joined
+            cited.append(Citation(s.article_id, 0, s.note))
+        items.append(f"{label} {text}")
+        notes.append(Line(items[-1], tuple(cited)))
     return _laid(notes, items, _flow(items, width, rows), width)
 
 
