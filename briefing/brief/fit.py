@@ -151,28 +151,45 @@ def _players(players: Sequence[Line], width: int, rows: int) -> list[Piece]:
 
 
 def _sources(sources: Sequence[Source], width: int, rows: int) -> list[Piece]:
-    """The source notes, grouped by language and provenance ("ko untranslated [2][3]"): a
-    corpus in seven languages needs its rows for facts. Each row cites the articles it
-    names (enter opens the first)."""
+    """The source notes by provenance, then language ("untranslated: ko [2][3] · zh [6][7]"):
+    a corpus in seven languages needs its rows for facts. A row whose first group continues
+    a provenance names it again; a group wider than a row goes on in the next. Each row
+    cites the articles it names (enter opens the first)."""
     groups: dict[tuple[str, str], list[Source]] = {}
-    for s in sources:
-        groups.setdefault((s.lang, s.provenance.value), []).append(s)
-    items: list[str] = []
-    notes: list[Line] = []
-    for (lang, provenance), members in groups.items():
-        label, text, cited = f"{lang} {provenance}", "", []
-        for s in members:
-            mark = f"[{s.note}]" + (f" {s.date.isoformat()}" if s.date else "")
-            joined = f"{text}{' ' if s.date or (text and not text.endswith(']')) else ''}{mark}" if text else mark
-            if text and cell_len(f"{label} {joined}") > width:  # a group wider than a row goes on in the next
-                items.append(f"{label} {text}")
-                notes.append(Line(items[-1], tuple(cited)))
-                joined, cited = mark, []
-            text = joined
-            cited.append(Citation(s.article_id, 0, s.note))
-        items.append(f"{label} {text}")
-        notes.append(Line(items[-1], tuple(cited)))
-    return _laid(notes, items, _flow(items, width, rows), width)
+    for s in sorted(sources, key=lambda s: (s.provenance is not Provenance.ORIGINAL, s.note)):
+        groups.setdefault((s.provenance.value, s.lang), []).append(s)
+    out: list[Piece] = []
+    text, provenance = "", ""
+    lines: list[Line] = []
+
+    def close() -> None:
+        nonlocal text, lines, provenance
+        if text:
+            out.append((text, tuple(lines)))
+        text, lines, provenance = "", [], ""
+
+    for (kind, lang), members in groups.items():
+        marks_of = [f"[{s.note}]" + (f" {s.date.isoformat()}" if s.date else "") for s in members]
+        while marks_of:
+            label = f"{kind}: {lang}" if kind != provenance else lang
+            part = f"{SEP if text else ''}{label} "
+            taken = 0
+            for i, mark in enumerate(marks_of):
+                spaced = " " if i and (members[i].date or members[i - 1].date) else ""
+                if cell_len(text + part + spaced + mark) > width and (taken or text):
+                    break
+                part, taken = part + spaced + mark, taken + 1
+            if not taken:  # nothing more fits on this row
+                close()
+                continue
+            text += part
+            provenance = kind
+            lines.append(Line(part.removeprefix(SEP), tuple(Citation(s.article_id, 0, s.note) for s in members[:taken])))
+            marks_of, members = marks_of[taken:], members[taken:]
+            if marks_of:
+                close()
+    close()
+    return out[:rows]
 
 
 def _agree(line: Line) -> str:

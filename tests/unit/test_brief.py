@@ -348,3 +348,27 @@ def test_a_line_whose_citations_miss_its_last_row_keeps_its_last_word_with_them(
     rows = _whole_rows(text, "[1][2]", width)
     assert rows and " ".join(rows) == text + " [1][2]", rows
     assert all(cell_len(r) <= width for r in rows) and rows[-1] != "[1][2]", rows
+
+
+def test_source_notes_are_grouped_by_provenance_and_language_and_none_is_lost() -> None:
+    import datetime as dt
+
+    from briefing.brief.fit import _sources
+    from briefing.model import Provenance, Source
+
+    langs = ["en", "de", "fr", "es", "ja", "zh", "ko"]
+    sources = [Source(n, f"a{n}", f"t{n}", f"s{n}", langs[(n - 1) % 7],
+                      Provenance.ORIGINAL if langs[(n - 1) % 7] == "en" else Provenance.UNTRANSLATED,
+                      dt.date(2025, 10, 19) if n == 8 else None) for n in range(1, 15)]
+    rows = _sources(sources, 87, 4)  # 100 columns less the label column
+    assert len(rows) == 2, rows
+    text = " ".join(row for row, _ in rows)
+    assert text.startswith("original: en [1] [8] 2025-10-19 · untranslated: de [2][9] · fr [3][10]"), text
+    assert rows[1][0].startswith("untranslated: "), rows  # a row continuing a provenance names it again
+    cited = [c.note for _, lines in rows for line in lines for c in line.citations]
+    assert sorted(cited) == list(range(1, 15))
+    # a group wider than a row goes on in the next, its label repeated; nothing is cut
+    many = [Source(n, f"b{n}", "t", "s", "en", Provenance.ORIGINAL, dt.date(2025, 10, 19)) for n in range(1, 13)]
+    rows = _sources(many, 87, 6)
+    assert len(rows) > 1 and all(row.startswith("original: en [") and len(row) <= 87 for row, _ in rows), rows
+    assert sorted(c.note for _, lines in rows for line in lines for c in line.citations) == list(range(1, 13))
