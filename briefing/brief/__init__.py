@@ -462,7 +462,8 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
             continue
         others = [u for u in per_article.values() if u is not unit]
         agree = 1 + sum(claims.supports(unit, u, corpus) for u in others)  # the others report that day, not always this
-        lines.append(notes.line(f"{label}: {body}", [unit, *others], agree=agree))
+        opens = unit.english and tx.folded(body).startswith(tx.folded(date.text))  # "August 1998: Test fires ..."
+        lines.append(notes.line(body if opens else f"{label}: {body}", [unit, *others], agree=agree))
         record.add([unit])
     return lines
 

@@ -504,3 +504,17 @@ def test_a_year_opening_a_sentence_dates_it_to_that_year() -> None:
 
     (found,) = find_dates("In 2012, too, an earthquake in Yunnan killed at least 80 people.", None)
     assert (found.precision, found.date) == ("year", dt.date(2012, 1, 1))
+
+
+def test_a_timeline_line_opening_on_its_date_is_not_dated_twice() -> None:
+    history = [f"{month} {year}: Leyte test-fired rocket number {n} from Samar, officials in Tacloban said."
+               for n, (month, year) in enumerate([("August", 1998), ("July", 2006), ("April", 2009), ("May", 2010),
+                                                  ("June", 2011), ("March", 2008), ("October", 2007), ("January", 2005),
+                                                  ("February", 2004), ("September", 2003)], 1)]
+    b = build(corpus([
+        ("a", dt.date(2012, 12, 12), ["Leyte launched a rocket on 12 December 2012, officials in Samar said.", *history]),
+        ("b", dt.date(2012, 12, 12), ["Leyte launched a rocket on 12 December 2012, officials in Tacloban said."]),
+    ], QUAKE))
+    timeline = [line.text for line in b.timeline]
+    assert any(re.match(r"[A-Z][a-z]+ \d{4}: Leyte test-fired", t) for t in timeline), timeline
+    assert not any(re.search(r"\d{4}: [A-Z][a-z]+ \d{4}:", t) for t in timeline), timeline
