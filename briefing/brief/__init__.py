@@ -20,7 +20,7 @@ from .amounts import figures
 from .claims import names
 from .coverage import FOCUS, Record, greedy, is_body, is_lead, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
-from .disputes import Dispute, figure_disputes, mark_disputed, measures, phrase
+from .disputes import Dispute, figure_disputes, mark_disputed, measures, other_events, phrase
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players
@@ -218,7 +218,8 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     focus_ids = resolve_focus(corpus, focus) if focus else default_focus(corpus)
     notes = _Notes(analysis)
     pool = rank(corpus, focus_ids)
-    disputes = figure_disputes(corpus)
+    elsewhere = other_events(corpus)  # articles about another event
+    disputes = figure_disputes(corpus, elsewhere)
     mark_disputed(pool, disputes)
     weight = {s.unit.key: s.score for s in pool}
     record = Record(corpus, focus_ids, USER_FOCUS if focus else FOCUS)
@@ -242,7 +243,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
-                    for name, role, units in players(corpus, focus_ids)]
+                    for name, role, units in players(corpus, focus_ids, elsewhere=elsewhere)]
     timeline_lines = _timeline(corpus, unit_weight, notes, record, room)
     differences = _differences(corpus, pool, disputes, unit_weight, notes, record, room)
     number_lines = _numbers(corpus, unit_weight, notes, record, room)

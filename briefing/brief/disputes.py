@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..numbers import Value
@@ -165,14 +165,14 @@ def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
     return claims.places(ua, va, corpus, after=True) != claims.places(ub, vb, corpus, after=True)
 
 
-def figure_disputes(corpus: Corpus) -> list[Dispute]:
+def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None) -> list[Dispute]:
     """Disputed figures, the widest dispute first.
 
     Each figure is filed under at most BEFORE + AFTER words, and each file is a dispute of
     its own: files are never chained ("391 killed and injured 1,800" would join the dead
     to the injured)."""
     filed: dict[tuple, list[Entry]] = defaultdict(list)
-    elsewhere = other_events(corpus)
+    elsewhere = other_events(corpus) if elsewhere is None else elsewhere
     for unit in corpus.units:
         if not (unit.english and unit.usable):
             continue

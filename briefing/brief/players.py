@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .features import Corpus, Unit
 from .select import distinct
@@ -53,8 +53,10 @@ def headline_role(role: str) -> str:
     return f"{organisation} {title}"
 
 
-def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[str, str | None, list[Unit]]]:
-    """(name, role, first mention per article) for the leading people and organisations."""
+def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
+            elsewhere: Collection[str] = ()) -> list[tuple[str, str | None, list[Unit]]]:
+    """(name, role, first mention per article) for the leading people and organisations of
+    the story; one named only in the articles `elsewhere` (about another event) is none."""
     mentions: Counter[str] = Counter()
     first: dict[str, dict[str, Unit]] = {}
     for unit in corpus.units:
@@ -75,13 +77,14 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8) -> list[tuple[
 
     # people first: an executive reads "who", then "which company"
     ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -len(first[e]), -mentions[e], e))
-    ranked = [e for e in ranked if not named_otherwise(e, corpus)]
+    ranked = [e for e in ranked if not named_otherwise(e, corpus) and not set(first[e]) <= set(elsewhere)]
     out = []
     for e in distinct(ranked, corpus, limit * 2):
         name = corpus.name(e)
         entity = corpus.entities.get(e)
-        role = entity.roles[0] if entity and entity.roles else None
-        if role is None:
+        person = corpus.labels.get(e) == "PERSON"
+        role = entity.roles[0] if person and entity and entity.roles else None  # "Cabinet: Japan's Chief": roles are people's
+        if role is None and person:
             names = [name, *(entity.aliases if entity else ())]
             texts = corpus.mentions.get(e, [])[:40]  # enough to find a role
             for alias in names:

@@ -518,3 +518,30 @@ def test_a_timeline_line_opening_on_its_date_is_not_dated_twice() -> None:
     timeline = [line.text for line in b.timeline]
     assert any(re.match(r"[A-Z][a-z]+ \d{4}: Leyte test-fired", t) for t in timeline), timeline
     assert not any(re.search(r"\d{4}: [A-Z][a-z]+ \d{4}:", t) for t in timeline), timeline
+
+
+def test_players_are_the_story_s_people_and_organisations_take_no_role() -> None:
+    named = {**QUAKE, "Ana Cruz": "PERSON", "Juan Reyes": "PERSON", "Civil Defense Office": "ORG"}
+    b = build(corpus([
+        ("a", None, ["The earthquake that struck Leyte on 3 August has killed at least 391 people, governor Ana Cruz said.",
+                     "Ana Cruz asked the Civil Defense Office to send tents to Leyte."]),
+        ("b", None, ["The quake in Leyte has killed 407 people, governor Ana Cruz said.",
+                     "The Civil Defense Office said it sent 300 tents to Tacloban."]),
+        ("c", None, ["A series of earthquakes that struck Samar on 7 September killed at least 64 people.",
+                     "President Juan Reyes called for relief work to begin, and Juan Reyes visited Samar."]),
+        ("d", None, ["Rescuers searched the villages of Leyte on 4 August, the Civil Defense Office said."]),
+    ], named))
+    players = [line.text for line in b.players]
+    assert any(p.startswith("Ana Cruz") for p in players), players
+    assert not any("Juan Reyes" in p for p in players), players  # named only in the report of the other quake
+    assert "Civil Defense Office" in players, players  # an organisation acts; "Office: governor" would be no role
+
+
+def test_an_organisation_is_given_no_role_from_the_words_before_it() -> None:
+    named = {**QUAKE, "Cabinet": "ORG", "Japan": "GPE"}
+    b = build(corpus([
+        ("a", None, ["Japan's Chief Cabinet Secretary said Japan would send rescuers to Leyte, and the Cabinet said it met."]),
+        ("b", None, ["The Cabinet said Japan would help Leyte, and Japan's Chief Cabinet Secretary said so too."]),
+    ], named))
+    players = [line.text for line in b.players]
+    assert not any(p.startswith("Cabinet:") for p in players), players
