@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 
 from .. import dedupe
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
-from . import claims
+from . import claims, clock
 from . import text as tx
 from .amounts import figures
 from .claims import names
 from .coverage import FOCUS, Record, greedy, is_body, is_lead, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
-from .disputes import Dispute, figure_disputes, mark_disputed, measures, other_events, phrase
+from .disputes import Dispute, disputable, figure_disputes, mark_disputed, other_events, phrase
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players
@@ -491,9 +491,11 @@ def _differences(corpus: Corpus, pool: list[Scored], disputes: list[Dispute], we
             opening = " ".join(_clean(first.text).split()[:5]).rstrip(",.;:")
             lines.append(notes.line(f"Dates differ on “{opening}…”: {parts}.", units, agree=1))
         else:
-            value = next((v for v in (*first.values, *measures(first)) if v.shown == sides[0][0] or v.normalised == sides[0][0]), None)
-            said = f" on “{phrase(first, value)}”" if value else ""  # what the figure measures, in the source's words
-            lines.append(notes.line(f"Figures differ{said}: {parts}.", units, agree=1))
+            value = next((v for v in disputable(first) if v.shown == sides[0][0] or v.normalised == sides[0][0]), None)
+            timed = value is not None and value.kind == "time"
+            what = (clock.phrase if timed else phrase)(first, value) if value else ""  # in the source's words
+            said = f" on “{what}”" if what else ""
+            lines.append(notes.line(f"{'Times' if timed else 'Figures'} differ{said}: {parts}.", units, agree=1))
         record.add(units)  # its figures are said: NUMBERS need not repeat them
     for name, a, snip_a, b, snip_b in opposite_claims(corpus):
         lines.append(notes.line(f"{name}: “{snip_a}” [{n(a)}] vs “{snip_b}” [{n(b)}].", [a, b], agree=1))

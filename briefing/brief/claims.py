@@ -66,8 +66,8 @@ def same_figure(va: Value, vb: Value) -> bool:
 
 def _rounded(value: Value) -> bool:
     """Said with a scale word or letter ("1.35 million", "$5B"): rounded, not counted. A
-    measure ("magnitude 7.1") is written as exactly as it is known."""
-    return value.kind != "measure" and any(c.isalpha() for c in value.text.replace(value.noun, ""))
+    measure ("magnitude 7.1") or a time of day ("9:49 a.m.") is written as exactly as it is known."""
+    return value.kind not in ("measure", "time") and any(c.isalpha() for c in value.text.replace(value.noun, ""))
 
 
 def clause(unit: Unit, value: Value) -> tuple[int, int]:

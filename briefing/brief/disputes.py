@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..numbers import Value
-from . import claims
+from . import claims, clock
 from . import text as tx
 from .features import Corpus, Unit
 from .select import Scored
@@ -63,6 +63,12 @@ def measures(unit: Unit) -> list[Value]:
         shown = f"magnitude {number}" if name == "magnitude" else f"{number}%" if name == "%" else f"{number} {name}"
         out.append(Value(start, end, text[start:end], "measure", float(number), None, name, shown, ""))
     return out
+
+
+def disputable(unit: Unit) -> list[Value]:
+    """Every figure of the sentence a dispute can be over: money, counts, durations,
+    measures and times of day."""
+    return [*unit.values, *measures(unit), *clock.times(unit)]
 
 
 Entry = tuple[Unit, Value]
@@ -156,6 +162,8 @@ def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
     of a toll of 93), or two measures of sentences naming nothing in common (the magnitude
     of "an earthquake" may be another quake's)."""
     (ua, va), (ub, vb) = a, b
+    if va.kind == "time":
+        return clock.apart(ua, va, ub, vb)
     if claims.same_figure(va, vb) or claims.near(ua, va, ub, vb):
         return True
     if claims.other_sums(va, vb):
@@ -177,9 +185,10 @@ def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None) ->
         if not (unit.english and unit.usable):
             continue
         event = unit.article.id if unit.article.id in elsewhere else ""  # another event's figures dispute none of this one's
-        for value in (*unit.values, *measures(unit)):
-            for stem in claims.context(unit, value):
-                key = (value.kind, value.currency, claims.noun_of(value), stem, _year(unit), event)
+        for value in disputable(unit):
+            timed = value.kind == "time"  # a time's zone is no part of what it measures: `clock.apart` compares zones
+            for stem in clock.context(unit, value) if timed else claims.context(unit, value):
+                key = (value.kind, value.currency, "" if timed else claims.noun_of(value), stem, _year(unit), event)
                 filed[key].append((unit, value))
     found: list[tuple[Dispute, set[tuple]]] = []
     for entries in filed.values():
@@ -220,6 +229,9 @@ def _dispute(entries: list[Entry], corpus: Corpus) -> Dispute | None:
         else:
             side[1].extend(u for u, _ in group)
     sides.sort(key=lambda side: (-len(side[1]), side[0][1].shown))
+    if len(sides) > 2 and len(sides[0][1]) == len(sides[1][1]):  # no side has the most sources: the one
+        disputed = {id(a): sum(not _apart(a[0], b[0], corpus) for b in sides if b is not a) for a in sides}
+        sides.sort(key=lambda side: (-len(side[1]), -disputed[id(side)]))  # most others dispute leads, not an outlier
     lead = sides[0][0]
     kept = [sides[0]] + [side for side in sides[1:] if not _apart(lead, side[0], corpus)]
     if len(kept) < 2:

@@ -545,3 +545,30 @@ def test_an_organisation_is_given_no_role_from_the_words_before_it() -> None:
     ], named))
     players = [line.text for line in b.players]
     assert not any(p.startswith("Cabinet:") for p in players), players
+
+
+def test_times_of_day_are_read_with_their_half_of_the_day_and_zone() -> None:
+    from briefing.brief import clock
+    from briefing.brief.features import build_corpus
+
+    text = ("NORAD tracked the launch at 7:49 p.m. US Eastern time, Leyte launched it at 9:49:52 a.m. Korea "
+            "Standard Time, and as of 4 a.m. the toll was 12; the ferry left at about 9 a.m.")
+    (unit,) = build_corpus(corpus([("a", None, [text])], QUAKE)).units
+    read = [(v.shown, v.value, v.noun) for v in clock.times(unit)]
+    assert read == [("7:49 p.m.", 19 * 60 + 49, "US Eastern time"), ("9:49:52 a.m.", 9 * 60 + 49, "Korea Standard Time"),
+                    ("9 a.m.", 9 * 60, "")], read  # "as of 4 a.m." dates a count: no time of an event
+
+
+def test_times_that_differ_for_one_event_are_a_dispute_and_other_clocks_are_not() -> None:
+    b = build(corpus([
+        ("a", None, ["Leyte launched the rocket at 9:51 a.m. local time, officials in Samar said."]),
+        ("b", None, ["Leyte launched the long-range rocket at about 9:49 a.m., the agency in Tacloban said."]),
+        ("c", None, ["Radars in Tacloban tracked the launch at 7:49 p.m. US Eastern time, a spokesman said."]),
+        ("d", None, ["The ferry left Leyte at about 9 a.m., and sank off Samar before noon."]),
+        ("e", None, ["The ferry left Leyte at 8:58 a.m., the coast guard in Samar said."]),
+    ], QUAKE))
+    differ = _differ(b)
+    times = [t for t in b.differences if t.text.startswith("Times differ")]
+    assert len(times) == 1 and "9:51 a.m." in times[0].text and "9:49 a.m." in times[0].text, differ
+    assert "7:49" not in times[0].text and "8:58" not in times[0].text, times  # another clock; "about 9" is 8:58
+    assert "launched the" in times[0].text, times
