@@ -23,7 +23,7 @@ from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
 from .disputes import Dispute, disputable, figure_disputes, mark_disputed, other_events, phrase
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
-from .players import headline_role, players
+from .players import headline_role, players, says_who
 from .quotes import quotes
 from .select import Scored, default_focus, rank, relevance, resolve_focus
 from .timeline import DateRef, original_date
@@ -294,7 +294,7 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     statements only, no questions, no refusals to comment.
     """
     candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.contested and not s.superseded
-                  and not REFUSAL.search(s.unit.text)
+                  and not REFUSAL.search(s.unit.text) and not says_who(s.unit, corpus)  # who someone is: PLAYERS
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
     short = {s.unit.key: tx.compress(_told(s.unit, corpus), _fact_room(s, corpus, size)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)
@@ -503,7 +503,7 @@ def _differences(corpus: Corpus, pool: list[Scored], disputes: list[Dispute], we
         if not record.said(u) and _fits(u, room - 15):
             lines.append(notes.line(f"Not confirmed: {_clean(u.text)}", [u]))
             record.add([u])
-    single = [s for s in pool if not s.echoed and not record.said(s.unit) and tx.is_statement(s.unit.text)
+    single = [s for s in pool if not s.echoed and not record.said(s.unit) and tx.is_statement(s.unit.text) and not says_who(s.unit, corpus)
               and (s.unit.values or len(s.unit.entities) >= 2) and _fits(s.unit, room - 10)]
     for s in greedy(single, record, 2, lambda s: _clean(s.unit.text)):
         lines.append(notes.line(f"Only [{n(s.unit)}]: {_clean(s.unit.text)}", [s.unit]))

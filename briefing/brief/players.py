@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
+from . import text as tx
 from .features import Corpus, Unit
 from .select import distinct
 
@@ -43,6 +44,21 @@ def _role_from_text(name: str, units: Sequence[Unit]) -> str | None:
                 if 2 <= len(role) <= 60:
                     found[role] += 1
     return found.most_common(1)[0][0] if found else None
+
+
+_COPULA = re.compile(r"\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?")
+
+
+def says_who(unit: Unit, corpus: Corpus) -> bool:
+    """The sentence only says who a person is ("Kang Byung-kyu is Minister of Security and
+    Public Administration."): the person's role among the players says it."""
+    for e in unit.entities:
+        name = corpus.name(e)
+        if corpus.labels.get(e) == "PERSON" and unit.text.lstrip(" \"“'‘").startswith(name):
+            rest = unit.text.lstrip(" \"“'‘")[len(name):]
+            copula = _COPULA.match(rest)
+            return copula is not None and not tx.has_verb(rest[copula.end():])
+    return False
 
 
 def headline_role(role: str) -> str:

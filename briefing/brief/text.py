@@ -189,7 +189,7 @@ def folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
-def _has_verb(text: str) -> bool:
+def has_verb(text: str) -> bool:
     """_VERB.search(text), without trying its forms at every position."""
     for run in _WORD_RUN.findall(text):
         word = folded(run)
@@ -223,7 +223,7 @@ def is_statement(text: str) -> bool:
         return False  # a question, a bare quotation, or the end of one opened sentences before
     if not body.rstrip(_CLOSERS).endswith(_TERMINALS):
         return False  # a headline or a line of a list, not a sentence
-    return _has_verb(body)
+    return has_verb(body)
 
 
 # A sentence's final mark, then only closing marks ('' is two of '): what ends a statement

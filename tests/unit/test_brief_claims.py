@@ -572,3 +572,17 @@ def test_times_that_differ_for_one_event_are_a_dispute_and_other_clocks_are_not(
     assert len(times) == 1 and "9:51 a.m." in times[0].text and "9:49 a.m." in times[0].text, differ
     assert "7:49" not in times[0].text and "8:58" not in times[0].text, times  # another clock; "about 9" is 8:58
     assert "launched the" in times[0].text, times
+
+
+def test_a_sentence_saying_only_who_a_person_is_is_the_player_s_role_not_a_fact() -> None:
+    named = {**QUAKE, "Ana Cruz": "PERSON"}
+    b = build(corpus([
+        ("a", None, ["Rescuers in Leyte will send three cranes to lift the sunken ferry, Ana Cruz said.",
+                     "Ana Cruz is Minister of Disaster Relief.",
+                     "Ana Cruz is expected to visit Tacloban on Friday."]),
+        ("b", None, ["The ferry sank off Leyte with 300 people on board, Ana Cruz said."]),
+    ], named))
+    facts = [line.text for line in [*b.key_facts, *b.differences]]
+    assert not any("is Minister of Disaster Relief" in t for t in facts), facts
+    assert any(t.startswith("Ana Cruz is expected") for t in facts), facts  # a verb after "is": a fact
+    assert any(p.startswith("Ana Cruz: ") and "Minister" in p for p in (line.text for line in b.players)), b.players
