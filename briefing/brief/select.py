@@ -29,14 +29,17 @@ def default_focus(corpus: Corpus, limit: int = 3) -> tuple[str, ...]:
     are not outlets or places (players.named_otherwise): entity ids."""
     from .players import named_otherwise  # players imports this module
     mentions: Counter[str] = Counter()
-    for unit in corpus.units:
-        mentions.update(unit.entities)
+    spread: Counter[str] = Counter()  # articles naming it in their story, not in their page's furniture ("VOA's reporter")
+    for article_units in corpus.by_article.values():
+        story = [u.entities for u in article_units if u.usable]
+        mentions.update(e for entities in story for e in entities)
+        spread.update(set().union(*story))
     n = max(1, len(corpus.by_article))
     shared = 2 if n > 1 else 1  # what one source alone names is not what the corpus is about
     orgs = [e for e in mentions
-            if corpus.labels.get(e) in ORG_LABELS and corpus.spread[e] >= shared and not named_otherwise(e, corpus)]
+            if corpus.labels.get(e) in ORG_LABELS and spread[e] >= shared and not named_otherwise(e, corpus)]
     # central = often mentioned, by many sources (a single source's pet company stays out)
-    ranked = sorted(orgs, key=lambda e: (-mentions[e] * (corpus.spread[e] / n) ** 0.5, e))
+    ranked = sorted(orgs, key=lambda e: (-mentions[e] * (spread[e] / n) ** 0.5, e))
     return tuple(distinct(ranked, corpus, limit))
 
 
