@@ -512,3 +512,27 @@ async def test_keys_typed_right_after_slash_go_into_the_filter(app_factory, read
         await pilot.pause(0.2)
         assert app.screen.query_one("#filter", Input).value == "ka/k"
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_reused_reader_takes_a_theme_changed_while_it_was_closed(app_factory, ready):
+    """The reused reader skips Textual's restyle on open only while the app's CSS is unchanged."""
+    from textual.color import Color
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        before = reader.query_one("#reader-meta").styles.background
+        await pilot.press("escape", "j", "enter")  # opened again, nothing changed: no restyle needed
+        assert app.screen is reader and reader.query_one("#reader-meta").styles.background == before
+        await pilot.press("escape", "ctrl+t")
+        await pilot.pause()
+        assert app.theme != "briefing-dark"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is reader
+        after = reader.query_one("#reader-meta").styles.background
+        assert after != before
+        assert after == Color.parse(app.get_css_variables()["surface"])  # #reader-meta's background: $surface
