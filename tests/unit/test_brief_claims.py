@@ -586,3 +586,18 @@ def test_a_sentence_saying_only_who_a_person_is_is_the_player_s_role_not_a_fact(
     assert not any("is Minister of Disaster Relief" in t for t in facts), facts
     assert any(t.startswith("Ana Cruz is expected") for t in facts), facts  # a verb after "is": a fact
     assert any(p.startswith("Ana Cruz: ") and "Minister" in p for p in (line.text for line in b.players)), b.players
+
+
+def test_an_organisation_named_only_in_page_furniture_is_no_focus() -> None:
+    from briefing.brief.features import build_corpus
+    from briefing.brief.select import default_focus
+
+    named = {**QUAKE, "Radio Samar": "ORG", "Red Cross": "ORG"}
+    analysis = corpus([
+        ("a", None, ["The Red Cross sent tents to Leyte after the quake.", "Watch related video report from Radio Samar's Ana Cruz.",
+                     "Radio Samar's Ana Cruz reports."]),
+        ("b", None, ["The Red Cross said the quake in Leyte destroyed 300 homes.", "Radio Samar's Ana Cruz reports."]),
+    ], named)
+    built = build_corpus(analysis)
+    assert not any(u.usable for u in built.units if "Radio Samar" in u.text), [u.text for u in built.units if u.usable]
+    assert [built.name(e) for e in default_focus(built)] == ["Red Cross"]
