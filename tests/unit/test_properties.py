@@ -167,6 +167,8 @@ FIGURES = st.lists(st.sampled_from([
     "killing at least 20 people", "476 people on board", "a 7.2-magnitude quake", "magnitude of 6.1,", "32 m deep",
     "M 7.1", "5%", "the toll rose to 144.", "word12 m", "about 470 passengers", ", and", "(", ")", ":", " - ", "“", "'",
     "not", "in 2012", "7.", "1,354,000 diamonds", "$500 billion", "M", "magnitude", " ",
+    "at 9:51 a.m.", "7:49 p.m. US Eastern time", "9:49:52", "as of 4 a.m.", "at about 9 a.m.", "13:61", "Leyte launched",
+    "local time", "(UTC-5)", "twenty-four hours", "One hundred seventy-four others",
 ]), min_size=1, max_size=12).map(" ".join)
 
 
@@ -175,7 +177,7 @@ FIGURES = st.lists(st.sampled_from([
 def test_what_a_figure_measures_is_read_from_any_sentence_without_error(text: str) -> None:
     """Every figure and measure of any run of figure-like words gets its words and a phrase
     holding it (disputes.measures, claims.context, disputes.phrase), whatever the punctuation."""
-    from briefing.brief import claims, disputes
+    from briefing.brief import claims, clock, disputes
     from briefing.numbers import find_values
 
     class Sentence:  # what the three read of a unit: its text and its values
@@ -188,3 +190,7 @@ def test_what_a_figure_measures_is_read_from_any_sentence_without_error(text: st
         claims.context(unit, value)  # type: ignore[arg-type]
         said = disputes.phrase(unit, value)  # type: ignore[arg-type]
         assert " ".join(value.text.split()).strip(",.;:\"“” ") in said, (said, value.text)
+    for value in clock.times(unit):  # type: ignore[arg-type]
+        assert text[value.start : value.end] == value.text and 0 <= value.value < 24 * 60, value
+        clock.context(unit, value)  # type: ignore[arg-type]
+        assert clock.phrase(unit, value) in " ".join(text[: value.start].split())  # type: ignore[arg-type]
