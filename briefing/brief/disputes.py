@@ -129,10 +129,18 @@ def _days(units: Sequence[Unit]) -> set[Day]:
 
 def _near(a: Day, b: Day) -> bool:
     """Two dates within DATE_CONFLICT_DAYS of each other; a day and month without a year is
-    read in the other's year (in a leap year when neither gives one: 29 February exists)."""
+    read in the other's year (in a leap year when neither gives one, or when the other's
+    year has no 29 February)."""
     year = a[2] or b[2] or 2000
-    first, second = dt.date(a[2] or year, a[0], a[1]), dt.date(b[2] or year, b[0], b[1])
+    try:
+        first, second = dt.date(a[2] or year, a[0], a[1]), dt.date(b[2] or year, b[0], b[1])
+    except ValueError:
+        first, second = dt.date(2000, a[0], a[1]), dt.date(2000, b[0], b[1])
     return abs((first - second).days) <= claims.DATE_CONFLICT_DAYS
+
+
+def _day_of_year(day: Day) -> int:
+    return dt.date(2000, day[0], day[1]).timetuple().tm_yday
 
 
 def other_events(corpus: Corpus) -> set[str]:
@@ -144,7 +152,17 @@ def other_events(corpus: Corpus) -> set[str]:
     undated articles' is the corpus's event, and the other dated ones are not."""
     usable = {a: [u for u in units if u.english and u.usable] for a, units in corpus.by_article.items()}
     days = {a: d for a, units in usable.items() if (d := _days(units))}
-    lone = {a for a, mine in days.items() if not any(_near(x, y) for b, theirs in days.items() if b != a for x in mine for y in theirs)}
+    by_day: dict[int, list[tuple[str, Day]]] = defaultdict(list)  # day of the year -> who dates it: near days are looked up
+    for a, mine in days.items():
+        for x in mine:
+            by_day[_day_of_year(x)].append((a, x))
+    window = range(-claims.DATE_CONFLICT_DAYS - 1, claims.DATE_CONFLICT_DAYS + 2)
+
+    def near_another(a: str) -> bool:
+        return any(b != a and _near(x, y) for x in days[a] for shift in window
+                   for b, y in by_day.get((_day_of_year(x) + shift - 1) % 366 + 1, ()))
+
+    lone = {a for a in days if not near_another(a)}
     if not lone or len(lone) < len(days):
         return lone
     rest = tx.centroid(u.vec for a, units in usable.items() if a not in days for u in units)

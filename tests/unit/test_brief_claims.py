@@ -601,3 +601,15 @@ def test_an_organisation_named_only_in_page_furniture_is_no_focus() -> None:
     built = build_corpus(analysis)
     assert not any(u.usable for u in built.units if "Radio Samar" in u.text), [u.text for u in built.units if u.usable]
     assert [built.name(e) for e in default_focus(built)] == ["Red Cross"]
+
+
+def test_a_leap_day_without_a_year_is_compared_with_any_year() -> None:
+    from briefing.brief.disputes import other_events
+    from briefing.brief.features import build_corpus
+
+    articles = [
+        ("a", None, ["The quake struck Leyte on 29 February, killing 20 people."]),
+        ("b", None, ["The quake that struck Leyte on 1 March 2014 killed 20 people."]),  # 2014 has no 29 February
+        ("c", None, ["The quake that struck Leyte on 28 February 2014 killed 20 people in Tacloban."]),
+    ]
+    assert other_events(build_corpus(corpus(articles, QUAKE))) == set()
