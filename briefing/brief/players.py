@@ -52,13 +52,13 @@ _COPULA = re.compile(r"\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?")
 def says_who(unit: Unit, corpus: Corpus) -> bool:
     """The sentence only says who a person is ("Kang Byung-kyu is Minister of Security and
     Public Administration."): the person's role among the players says it."""
-    for e in unit.entities:
-        name = corpus.name(e)
-        if corpus.labels.get(e) == "PERSON" and unit.text.lstrip(" \"“'‘").startswith(name):
-            rest = unit.text.lstrip(" \"“'‘")[len(name):]
-            copula = _COPULA.match(rest)
-            return copula is not None and not tx.has_verb(rest[copula.end():])
-    return False
+    text = unit.text.lstrip(" \"“'‘")
+    opening = [n for e in unit.entities if corpus.labels.get(e) == "PERSON" and text.startswith(n := corpus.name(e))]
+    if not opening:
+        return False
+    rest = text[len(max(opening, key=len)):]  # "Kim Jong Un is ...", not "Kim" of it
+    copula = _COPULA.match(rest)
+    return copula is not None and not tx.has_verb(rest[copula.end():])
 
 
 def headline_role(role: str) -> str:
