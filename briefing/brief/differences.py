@@ -77,6 +77,10 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
                 if a.article.id == b.article.id or not shared or _far_apart(a, b):
                     continue
                 party = _nearest(shared, a, ma, corpus)
+                # each outcome is said of the party named nearest to it: "Moon conceded ... Park
+                # was the winner" is no defeat of Park's
+                if _nearest(subjects[a.key], a, ma, corpus) != party or _nearest(subjects[b.key], b, mb, corpus) != party:
+                    continue
                 done.add(party)
                 found.append((corpus.names.get(party, ""), a, _snippet(a.text, ma), b, _snippet(b.text, mb)))
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Span
-from .mentions import TITLE_WORDS
+from .mentions import HONORIFICS, TITLE_WORDS
 
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n]{2,60}?)\s*[,.;]")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -38,6 +38,8 @@ def _before(text: str, spans: tuple[Span, ...], n: int) -> str:
             break
         titles.insert(0, match.group(1))
         cursor = match.start()
+    while titles and titles[0].lower() in HONORIFICS:  # "Ms. Park": a form of address, no role
+        titles.pop(0)
     if not titles:
         return ""
     role = " ".join(titles)

@@ -613,3 +613,22 @@ def test_a_leap_day_without_a_year_is_compared_with_any_year() -> None:
         ("c", None, ["The quake that struck Leyte on 28 February 2014 killed 20 people in Tacloban."]),
     ]
     assert other_events(build_corpus(corpus(articles, QUAKE))) == set()
+
+
+def test_an_outcome_is_said_of_the_party_named_nearest_to_it() -> None:
+    named = {"Ana Silva": "PERSON", "Rui Costa": "PERSON", "Portugal": "GPE"}
+    b = build(corpus([
+        ("a", None, ["Ana Silva gave a formal victory speech in Portugal, Rui Costa's party said."]),
+        ("b", None, ["Her rival, Rui Costa, conceded the race shortly after officials said Ana Silva was the winner."]),
+    ], named))
+    assert not any(line.text.startswith(("Ana Silva:", "Rui Costa:")) for line in b.differences), b.differences
+
+
+def test_a_form_of_address_is_no_role() -> None:
+    from briefing.entities.roles import roles
+    from briefing.model import Span
+
+    text = "Casting her ballot in Seoul, Ms. Park told reporters, and Prime Minister Kim spoke."
+    spans = (Span(text.index("Park"), text.index("Park") + 4, "PERSON", "person:park", "Park"),
+             Span(text.index("Kim"), text.index("Kim") + 3, "PERSON", "person:kim", "Kim"))
+    assert roles(text, spans) == {"person:kim": ["Prime Minister"]}
