@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import text as tx
-from .disputes import Dispute
+from .disputes import Dispute, earlier_year
 from .features import Corpus, Unit
 from .players import PLAYER_LABELS
 from .select import Scored
@@ -74,8 +74,8 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
             others = {id(b): (b, mb) for party in sorted(subjects[a.key] - done) for b, mb in of_party.get(party, ())}
             for b, mb in others.values():
                 shared = (subjects[a.key] & subjects[b.key]) - done
-                if a.article.id == b.article.id or not shared or _far_apart(a, b):
-                    continue
+                if a.article.id == b.article.id or not shared or _far_apart(a, b) or earlier_year(a) != earlier_year(b):
+                    continue  # "In 2007 he narrowly defeated Park" is no side of her winning now
                 party = _nearest(shared, a, ma, corpus)
                 # each outcome is said of the party named nearest to it: "Moon conceded ... Park
                 # was the winner" is no defeat of Park's

@@ -110,7 +110,7 @@ def phrase(unit: Unit, value: Value) -> str:
     return " ".join(text[left:right].split()).strip(",.;:\"“” ")
 
 
-def _year(unit: Unit) -> int | None:
+def earlier_year(unit: Unit) -> int | None:
     """The earlier year a sentence is about, None for the story's own time: "a quake that
     struck the area in 2012 killed 81" does not dispute this quake's toll. A year said alone
     ("in 2012") marks the past; a full date ("16 April 2014") is how the story itself is told."""
@@ -206,7 +206,7 @@ def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None) ->
         for value in disputable(unit):
             timed = value.kind == "time"  # a time's zone is no part of what it measures: `clock.apart` compares zones
             for stem in clock.context(unit, value) if timed else claims.context(unit, value):
-                key = (value.kind, value.currency, "" if timed else claims.noun_of(value), stem, _year(unit), event)
+                key = (value.kind, value.currency, "" if timed else claims.noun_of(value), stem, earlier_year(unit), event)
                 filed[key].append((unit, value))
     found: list[tuple[Dispute, set[tuple]]] = []
     for entries in filed.values():

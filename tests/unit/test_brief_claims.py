@@ -632,3 +632,12 @@ def test_a_form_of_address_is_no_role() -> None:
     spans = (Span(text.index("Park"), text.index("Park") + 4, "PERSON", "person:park", "Park"),
              Span(text.index("Kim"), text.index("Kim") + 3, "PERSON", "person:kim", "Kim"))
     assert roles(text, spans) == {"person:kim": ["Prime Minister"]}
+
+
+def test_an_outcome_of_an_earlier_year_is_no_opposite_of_the_story_s() -> None:
+    named = {"Ana Silva": "PERSON", "Rui Costa": "PERSON", "Portugal": "GPE"}
+    b = build(corpus([
+        ("a", None, ["Ana Silva has won Wednesday's presidential election in Portugal, officials said."]),
+        ("b", None, ["In 2007 Rui Costa narrowly defeated Ana Silva in the party primary in Portugal."]),
+    ], named))
+    assert not any(line.text.startswith(("Ana Silva:", "Rui Costa:")) for line in b.differences), b.differences
