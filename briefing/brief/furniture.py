@@ -45,6 +45,12 @@ _SHOWS = re.compile(
 )
 
 
+# A broadcast sign-off kept in the text: "This is Baik Sung-won, VOA News." "I'm Ana Cruz, VOA News, Manila."
+_SIGN_OFF = re.compile(
+    r"^(?i:this is|i'm|i am)\s+[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3},"  # the reporter
+    r"\s+[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?\.?$"  # the outlet, the place
+)
+
 # Wiki source left in a page: "[[File:x.jpg|thumb|...]]" is an image with its caption.
 _WIKI_FILE = re.compile(r"^\s*\[\[(?:File|Image|Datei|Fichier|Archivo|파일|ファイル|文件|Tập tin):", re.I)
 # A list item kept from the page: a gallery, a "related stories" list, a "7/23 [Topic] ..." link.
@@ -54,7 +60,8 @@ _ENDS = re.compile(r"[.!?。！？…”\"'’)]\s*$")
 
 
 def is_caption(paragraph: str) -> bool:
-    """A photo caption or credit line, or a page's list of links, in the outlets' usual forms."""
+    """A photo caption or credit line, a reporter's sign-off, or a page's list of links, in the
+    outlets' usual forms."""
     text = " ".join(paragraph.split())
     if not text:
         return False
@@ -64,7 +71,8 @@ def is_caption(paragraph: str) -> bool:
         return False
     low = tx.folded(text)
     return bool(
-        (any(w in low for w in _CREDIT_NEEDS) and _CREDIT.search(text))
+        (low.startswith(("this is ", "i'm ", "i am ")) and _SIGN_OFF.search(text))
+        or (any(w in low for w in _CREDIT_NEEDS) and _CREDIT.search(text))
         or ("," in text and _DATELINE_END.search(text))
         or (any(w in low for w in _SHOWS_NEEDS) and _SHOWS.search(text))
     )

@@ -641,3 +641,9 @@ def test_an_outcome_of_an_earlier_year_is_no_opposite_of_the_story_s() -> None:
         ("b", None, ["In 2007 Rui Costa narrowly defeated Ana Silva in the party primary in Portugal."]),
     ], named))
     assert not any(line.text.startswith(("Ana Silva:", "Rui Costa:")) for line in b.differences), b.differences
+
+
+def test_a_reporter_s_sign_off_is_furniture() -> None:
+    assert is_caption("This is Baik Sung-won, VOA News.") and is_caption("I'm Ana Cruz, VOA News, Manila.")
+    assert not is_caption("This is the worst quake in decades, officials said.")
+    assert not is_caption("This is Samsung, not Apple.") and not is_caption("I am Sam Altman, and I run OpenAI.")
