@@ -172,6 +172,8 @@ def named_otherwise(e: str, corpus: Corpus) -> bool:
         return True  # "VOA News", "Xinhua news agency"; "Jeju Island", "Bohol Island": by their own name
     seen = other = 0
     for unit in corpus.mentions.get(e, ()):
+        if not unit.usable:
+            continue  # how a caption or a credit names it says nothing of how the story does
         for name in names:
             found = list(re.finditer(re.escape(name), unit.text))
             for m in found:

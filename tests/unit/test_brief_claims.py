@@ -647,3 +647,15 @@ def test_a_reporter_s_sign_off_is_furniture() -> None:
     assert is_caption("This is Baik Sung-won, VOA News.") and is_caption("I'm Ana Cruz, VOA News, Manila.")
     assert not is_caption("This is the worst quake in decades, officials said.")
     assert not is_caption("This is Samsung, not Apple.") and not is_caption("I am Sam Altman, and I run OpenAI.")
+
+
+def test_a_place_the_model_took_for_a_person_is_judged_by_the_story_not_the_captions() -> None:
+    named = {"Bohol": "PERSON", "Cebu": "GPE", "Ana Cruz": "PERSON"}
+    captions = [f"Residents walk past a collapsed church in {town}, Bohol, Oct. 16, 2013." for town in ("Loboc", "Loon", "Clarin")]
+    b = build(corpus([
+        ("a", dt.date(2013, 10, 16), [captions[0], "In Bohol, the quake destroyed 300 homes, governor Ana Cruz said.",
+                                      "Ana Cruz said rescuers reached 20 villages."]),
+        ("b", dt.date(2013, 10, 16), [captions[1], captions[2], "A state of calamity was declared in both Bohol and Cebu, Ana Cruz said."]),
+    ], named))
+    players = [line.text for line in b.players]
+    assert any(p.startswith("Ana Cruz") for p in players) and not any(p.startswith("Bohol") for p in players), players
