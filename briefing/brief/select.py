@@ -7,9 +7,12 @@ sentences is compared with the rest of the corpus, so a build grows linearly wit
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from . import claims
 from . import text as tx
@@ -134,40 +137,94 @@ def _prescore(unit: Unit, corpus: Corpus, focus: Sequence[str]) -> float:
     )
 
 
-def _index(corpus: Corpus) -> dict[str, list[Unit]]:
-    """term -> units holding it, leaving out terms too common to tell sentences apart."""
+@dataclass
+class Index:
+    """The usable units by the less common terms they hold, to find similar sentences fast.
+
+    postings: term -> places in `units` of the units holding it, and their weights for it,
+    leaving out terms too common to tell sentences apart. `common` is each unit's length
+    over the terms left out. `vector_of` numbers each unit's terms as listed (one number for
+    units whose terms are the same, in the same order): their vectors are the same dict, key
+    for key and in the same order, so their cosine with any sentence is the same sum."""
+
+    units: list[Unit]
+    postings: dict[str, tuple[np.ndarray, np.ndarray]]
+    common: np.ndarray
+    articles: list[str]  # the article id of each unit
+    vector_of: list[int]
+
+
+def _index(corpus: Corpus) -> Index:
     limit = max(20, len(corpus.units) // 20)
-    postings: dict[str, list[Unit]] = defaultdict(list)
-    for unit in corpus.units:
+    places: dict[str, list[int]] = defaultdict(list)
+    weights: dict[str, list[float]] = defaultdict(list)
+    common = np.zeros(len(corpus.units))
+    numbers: dict[tuple[str, ...], int] = {}
+    vector_of: list[int] = []
+    for i, unit in enumerate(corpus.units):
+        vector_of.append(numbers.setdefault(tuple(unit.terms), len(numbers)))
         if not unit.usable:
             continue
-        for term in unit.vec:
+        rest = 0.0
+        for term, weight in unit.vec.items():
             if corpus.term_df[term] <= limit:
-                postings[term].append(unit)
-    return postings
+                places[term].append(i)
+                weights[term].append(weight)
+            else:
+                rest += weight * weight
+        common[i] = math.sqrt(rest)
+    postings = {t: (np.array(places[t], dtype=np.intp), np.array(weights[t])) for t in places}
+    return Index(corpus.units, postings, common, [u.article.id for u in corpus.units], vector_of)
 
 
-def similar(unit: Unit, postings: dict[str, list[Unit]], floor: float = SUPPORT_SIMILARITY) -> list[tuple[float, Unit]]:
-    """Sentences of other articles at least `floor` alike, most alike first."""
-    dots: dict[int, float] = defaultdict(float)
-    seen: dict[int, Unit] = {}
+BOUND_SLACK = 1e-9  # far above the rounding of sums of a few dozen products of unit-vector weights
+
+
+def similar(unit: Unit, index: Index, floor: float = SUPPORT_SIMILARITY) -> list[tuple[float, Unit]]:
+    """Sentences of other articles at least `floor` alike, most alike first.
+
+    The candidates share one of the index's terms with `unit`. Their cosine over those terms
+    (summed in numpy) plus what the terms left out can add at most (by Cauchy-Schwarz, the
+    product of the two vectors' lengths over those terms) bounds their similarity; only the
+    candidates whose bound reaches `floor` get the exact cosine over every term (tx.cosine),
+    which decides, so the answer is the one every candidate's exact cosine would give."""
+    rows: list[np.ndarray] = []
+    products: list[np.ndarray] = []
+    rest = 0.0
     for term, weight in unit.vec.items():
-        for other in postings.get(term, ()):
-            if other.article.id == unit.article.id:
-                continue
-            dots[id(other)] += weight * other.vec[term]
-            seen[id(other)] = other
-    # the index skips common terms to find candidates fast; their similarity counts every term
-    found = [(tx.cosine(unit.vec, seen[key].vec), seen[key]) for key in dots]
-    return sorted(((dot, u) for dot, u in found if dot >= floor), key=lambda p: (-p[0], p[1].key))
+        found = index.postings.get(term)
+        if found is None:
+            rest += weight * weight
+        else:
+            rows.append(found[0])
+            products.append(found[1] * weight)
+    if not rows:
+        return []
+    places = np.concatenate(rows)
+    partial = np.bincount(places, weights=np.concatenate(products), minlength=len(index.units))
+    bound = partial + math.sqrt(rest) * index.common
+    candidates = np.flatnonzero((partial > 0) & (bound >= floor - BOUND_SLACK))
+    mine, vec, units, articles, vector_of = unit.article.id, unit.vec, index.units, index.articles, index.vector_of
+    scored: dict[int, float] = {}  # vector number -> its cosine with unit's: once per distinct vector
+    alike = []
+    for i in candidates.tolist():
+        if articles[i] == mine:
+            continue
+        number = vector_of[i]
+        dot = scored.get(number)
+        if dot is None:
+            dot = scored[number] = tx.cosine(vec, units[i].vec)
+        if dot >= floor:
+            alike.append((dot, units[i]))
+    return sorted(alike, key=lambda p: (-p[0], p[1].key))  # keys are unique: the order is the same whatever the candidates' order
 
 
-def supporters(unit: Unit, corpus: Corpus, postings: dict[str, list[Unit]]) -> tuple[tuple[Unit, ...], tuple[Conflict, ...], bool]:
+def supporters(unit: Unit, corpus: Corpus, index: Index) -> tuple[tuple[Unit, ...], tuple[Conflict, ...], bool]:
     """(one sentence per other source stating the same claim, conflicts with other sources,
     whether any other source says something like it)."""
     mine = corpus.story_of(unit.article.id)
     # another outlet's copy of the same wire story is the same source, not a second one
-    alike = [(dot, o) for dot, o in similar(unit, postings, ECHO_SIMILARITY) if corpus.story_of(o.article.id) != mine]
+    alike = [(dot, o) for dot, o in similar(unit, index, ECHO_SIMILARITY) if corpus.story_of(o.article.id) != mine]
     backing: dict[str, Unit] = {}  # story -> its sentence stating the claim
     disputes: list[Conflict] = []
     for dot, other in alike:
@@ -186,7 +243,7 @@ def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
     candidates = [u for u in corpus.units if u.english and u.usable]
     prescore = {u.key: _prescore(u, corpus, focus) for u in candidates}
     pre = sorted(candidates, key=lambda u: (-prescore[u.key], u.key))[:POOL]
-    postings = _index(corpus)
+    index = _index(corpus)
     sources = max(1, len(corpus.by_article) - 1)
     stated: dict[str, set[str]] = defaultdict(set)  # figure -> articles stating it
     for u in corpus.units:
@@ -195,7 +252,7 @@ def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
                 stated[v.normalised].add(corpus.story_of(u.article.id))
     scored = []
     for unit in pre:
-        backing, disputes, echoed = supporters(unit, corpus, postings)
+        backing, disputes, echoed = supporters(unit, corpus, index)
         echoed = echoed or any(stated[v.normalised] - {corpus.story_of(unit.article.id)} for v in unit.values)
         score = prescore[unit.key] + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
         scored.append(Scored(unit, score, backing, disputes, echoed or bool(backing)))
