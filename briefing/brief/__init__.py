@@ -51,6 +51,7 @@ _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[
 _WIKI_NAME = re.compile(r"\{\{w\|([^{}|]+)(?:\|[^{}]*)?\}\}|\[\[(?:[^\[\]|]*\|)?([^\[\]|]+)\]\]")
 _WIKI_OTHER = re.compile(r"\{\{[^{}]*\}\}")
 _BULLET = re.compile(r"^\s*[•·▪■◦]\s*")
+_DASH = re.compile(r"^\s*[—–]\s+")  # what is left of a dateline the page lost ("— South Korean divers ...")
 # A date after one of these words dates a clause ("a ferry that sank Wednesday"), not the sentence's event.
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|after|before|since|until|while)\b", re.I)
 
@@ -88,7 +89,7 @@ def self_contained(text: str) -> bool:
 
 def _clean(text: str) -> str:
     text = _WIKI_OTHER.sub("", _WIKI_NAME.sub(lambda m: m.group(1) or m.group(2), text))
-    return " ".join(_BULLET.sub("", _TAG.sub("", text)).split())
+    return " ".join(_DASH.sub("", _BULLET.sub("", _TAG.sub("", text))).split())
 
 
 class _Notes:

@@ -659,3 +659,8 @@ def test_a_place_the_model_took_for_a_person_is_judged_by_the_story_not_the_capt
     ], named))
     players = [line.text for line in b.players]
     assert any(p.startswith("Ana Cruz") for p in players) and not any(p.startswith("Bohol") for p in players), players
+
+
+def test_a_lost_dateline_s_dash_does_not_open_a_line() -> None:
+    b = build(corpus([("a", None, ["— Divers in Leyte resumed searching on Thursday for 282 people, officials said."])], QUAKE))
+    assert [line.text for line in b.bottom_line] == ["Divers in Leyte resumed searching on Thursday for 282 people, officials said."]
