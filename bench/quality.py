@@ -65,7 +65,7 @@ FUNCTION_WORDS = frozenset((
 ))
 # fmt: on
 TERMINAL = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
-MARKS = re.compile(r"(?:\s*\[\d+\])+(?:\s+(\d+) agree)?\s*$")
+MARKS = re.compile(r"(?:\s*\[\d+\])+(?:\+\d+)?(?:\s+(\d+) agree)?\s*$")  # "[1][2][3][4]+2": the screen shows four notes, then how many more
 CITE = re.compile(r"\[(\d+)\]")
 LABEL = re.compile(r"^([A-Z][A-Z ]*[A-Z])\s{2,}(.*)$")
 FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")  # not "16th", not part of "2.5h"

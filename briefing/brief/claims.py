@@ -70,6 +70,14 @@ def _rounded(value: Value) -> bool:
     return value.kind not in ("measure", "time") and any(c.isalpha() for c in value.text.replace(value.noun, ""))
 
 
+# Verbs that give their subject a new figure ("the toll has risen to 144"): the subject says
+# what the figure measures, the verb does not.
+_CHANGES = frozenset("rise rises rose risen rising climb climbs climbed climbing jump jumps jumped reach reaches reached "
+                     "increase increases increased grow grows grew grown stand stands stood total totals totalled totaled".split())
+# Words English uses for one measure: a death toll counts the dead, the killed, those who died.
+_SAME = {"toll": "kill", "dead": "kill", "death": "kill", "die": "kill", "fatal": "kill"}
+
+
 def clause(unit: Unit, value: Value) -> tuple[int, int]:
     """Where the figure's own clause starts and ends in the sentence."""
     text = unit.text
@@ -85,7 +93,7 @@ def context(unit: Unit, value: Value) -> set[str]:
     start, end = clause(unit, value)
 
     def content(words: list[str]) -> list[str]:
-        return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS]
+        return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS and w not in _CHANGES]
 
     after = tx.words(text[value.end : end])
     stop = next((i for i, w in enumerate(after) if w in CLAUSE_ENDS), len(after))
@@ -96,7 +104,7 @@ def context(unit: Unit, value: Value) -> set[str]:
         return set()
     noun = set(tx.words(value.noun))
     said = content(before)[-BEFORE:] + [w for w in content(after[:stop]) if w not in noun][:AFTER]
-    return {tx.stem(w) for w in said}
+    return {_SAME.get(stem, stem) for stem in (tx.stem(w) for w in said)}
 
 
 def noun_of(value: Value) -> str:

@@ -664,3 +664,13 @@ def test_a_place_the_model_took_for_a_person_is_judged_by_the_story_not_the_capt
 def test_a_lost_dateline_s_dash_does_not_open_a_line() -> None:
     b = build(corpus([("a", None, ["— Divers in Leyte resumed searching on Thursday for 282 people, officials said."])], QUAKE))
     assert [line.text for line in b.bottom_line] == ["Divers in Leyte resumed searching on Thursday for 282 people, officials said."]
+
+
+def test_a_toll_that_has_risen_is_the_same_quantity_as_those_killed() -> None:
+    b = build(corpus([
+        ("a", None, ["A strong earthquake hit the island of Leyte, killing at least 20 people and toppling two churches."]),
+        ("b", None, ["Officials in Tacloban said the quake's death toll has risen to at least 144 people."]),
+        ("c", None, ["The number of people who died in Samar climbed to 31, the governor said."]),  # another place
+    ], QUAKE))
+    differ = _differ(b)
+    assert any("20 people" in t and "144 people" in t for t in differ), differ
