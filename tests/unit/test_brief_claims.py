@@ -472,7 +472,7 @@ def test_a_summary_the_page_prints_again_further_on_is_news_not_a_caption() -> N
 def test_an_article_dating_another_event_disputes_none_of_its_figures() -> None:
     # The third article reports an earlier quake (7 September, weeks from 3 August): its toll
     # is that event's, not a side of this one's. Without it the two tolls of 3 August differ.
-    articles = [
+    articles: list[tuple[str, dt.date | None, list[str]]] = [
         ("a", None, ["The earthquake that struck Leyte on 3 August has killed at least 391 people, officials said."]),
         ("b", None, ["The quake in Leyte has killed 407 people, the agency said.",
                      "Rescuers searched the villages of Leyte for survivors."]),
@@ -489,7 +489,7 @@ def test_when_two_articles_date_days_weeks_apart_the_one_unlike_the_rest_is_the_
     from briefing.brief.disputes import other_events
     from briefing.brief.features import build_corpus
 
-    articles = [
+    articles: list[tuple[str, dt.date | None, list[str]]] = [
         ("a", None, ["The earthquake that struck Leyte on 3 August has killed at least 391 people in Tacloban."]),
         ("b", None, ["The Leyte quake has killed 407 people in Tacloban, and rescuers search the rubble of Tacloban."]),
         ("c", None, ["A series of earthquakes that struck Samar on 7 September has killed at least 64 people."]),
@@ -607,7 +607,7 @@ def test_a_leap_day_without_a_year_is_compared_with_any_year() -> None:
     from briefing.brief.disputes import other_events
     from briefing.brief.features import build_corpus
 
-    articles = [
+    articles: list[tuple[str, dt.date | None, list[str]]] = [
         ("a", None, ["The quake struck Leyte on 29 February, killing 20 people."]),
         ("b", None, ["The quake that struck Leyte on 1 March 2014 killed 20 people."]),  # 2014 has no 29 February
         ("c", None, ["The quake that struck Leyte on 28 February 2014 killed 20 people in Tacloban."]),
