@@ -62,16 +62,30 @@ def groups(texts: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
             key = parent[key]
         return key
 
+    # The groups are the connected parts of the copy pairs, so a pair already joined through
+    # others needs no measure: a wire story in hundreds of outlets shares most buckets, which
+    # are then passed over whole instead of pair by pair. (`tops` may be out of date within
+    # a bucket, but two members it finds joined stay joined.)
     checked: set[tuple[str, str]] = set()
     for members in buckets.values():
+        tops = [root(key) for key in members]
+        if len(set(tops)) < 2:
+            continue
         for i, a in enumerate(members):
-            for b in members[i + 1 :]:
+            top = tops[i]
+            for j in range(i + 1, len(members)):
+                if tops[j] == top:
+                    continue
+                b = members[j]
+                top_a, top_b = root(a), root(b)
+                if top_a == top_b:
+                    continue
                 pair = (a, b) if a < b else (b, a)
                 if pair in checked:
                     continue
                 checked.add(pair)
                 if containment(sets[a], sets[b]) >= CONTAINMENT:
-                    parent[root(a)] = root(b)
+                    parent[top_a] = top_b
     found: dict[str, list[str]] = defaultdict(list)
     order = {key: i for i, (key, _) in enumerate(texts)}
     for key in usable:
