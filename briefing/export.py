@@ -87,6 +87,7 @@ def markdown(briefing: Briefing, analysis: Analysis) -> str:
     out += ["## Sources", ""]
     views = analysis.views
     articles = {a.id: a for a in analysis.articles}
+    copies = _Copies(analysis, articles)
     for s in briefing.sources:
         view = views.get(s.article_id)
         model = f" ({escape(view.model)})" if view and view.model and view.model != s.provenance.label else ""
@@ -95,7 +96,7 @@ def markdown(briefing: Briefing, analysis: Analysis) -> str:
         where = _where(article) if article else f"file {escape(s.source)}"
         out.append(
             f"{s.note}. {escape(s.title)}: {where}, {escape(language(s.lang))}, "
-            f"{escape(s.provenance.label)}{model}, {escape(date)}{_copies(s.article_id, analysis, articles)}"
+            f"{escape(s.provenance.label)}{model}, {escape(date)}{copies.of(s.article_id)}"
         )
     return "\n".join(out).rstrip() + "\n"
 
@@ -107,17 +108,33 @@ def _where(article: Article) -> str:
     return f"{outlet}<{link}>" if link else f"{outlet}file {escape(article.source)}"
 
 
-def _copies(article_id: str, analysis: Analysis, articles: dict[str, Article]) -> str:
-    """Every other outlet that ran the same wire story (they count as one source)."""
-    group = next((g for g in analysis.copies if article_id in g), ())
-    others = [articles[i] for i in group if i != article_id and i in articles]
-    if not others:
-        return ""
-    names = "; ".join(
-        f"{escape(a.outlet or a.title)} <{link}>" if (link := link_target(a.url)) else escape(a.outlet or a.title)
-        for a in others
-    )
-    return f"; the same wire story also ran in: {names}"
+class _Copies:
+    """Every other outlet that ran the same wire story (they count as one source), for each
+    source: each group found by a dict and each outlet's name written once, not once per copy
+    per source (a story in hundreds of outlets lists hundreds of names for each of them)."""
+
+    def __init__(self, analysis: Analysis, articles: dict[str, Article]) -> None:
+        self.group_of: dict[str, tuple[str, ...]] = {}
+        for group in analysis.copies:
+            for member in group:
+                self.group_of.setdefault(member, group)  # the first group holding it, as a scan would find
+        self.articles = articles
+        self.names: dict[str, str] = {}
+
+    def name(self, article: Article) -> str:
+        found = self.names.get(article.id)
+        if found is None:
+            link = link_target(article.url)
+            found = f"{escape(article.outlet or article.title)} <{link}>" if link else escape(article.outlet or article.title)
+            self.names[article.id] = found
+        return found
+
+    def of(self, article_id: str) -> str:
+        group = self.group_of.get(article_id, ())
+        others = [self.articles[i] for i in group if i != article_id and i in self.articles]
+        if not others:
+            return ""
+        return "; the same wire story also ran in: " + "; ".join(self.name(a) for a in others)
 
 
 def link_target(url: str | None) -> str | None:
