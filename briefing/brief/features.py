@@ -81,6 +81,7 @@ class Corpus:
     story: dict[str, str] = field(default_factory=dict)  # article id -> the first copy of its wire story
     bodies: dict[str, dict[tuple[str, int], int]] = field(default_factory=dict)  # article -> body sentence -> its place
     mentions: dict[str, list[Unit]] = field(default_factory=dict)  # entity id -> the English sentences naming it
+    _places: dict[int, int] | None = field(default=None, repr=False, compare=False)  # id(unit) -> its place in by_article
 
     def story_of(self, article_id: str) -> str:
         """Copies of one wire story are one source: the id that stands for this article's story."""
@@ -97,7 +98,11 @@ class Corpus:
     def previous(self, unit: Unit) -> Unit | None:
         """The sentence before `unit` in its article: where "he" or "the talks" points."""
         units = self.by_article[unit.article.id]
-        i = units.index(unit)
+        if self._places is None:  # each unit's place in its article, found once (list.index compared dataclasses field by field)
+            self._places = {id(u): i for article_units in self.by_article.values() for i, u in enumerate(article_units)}
+        i = self._places.get(id(unit))
+        if i is None or units[i] is not unit:  # not one of this corpus's units: look for an equal one, as before
+            i = units.index(unit)
         return units[i - 1] if i else None
 
 
