@@ -304,7 +304,8 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
 
     def bonus(s: Scored) -> float:  # each source stating it too; a sentence about "it" or "he" says less alone
         backing = BACKING * min(1.0, len(s.support) / min(sources, 3))
-        return backing if self_contained(fitted[s.unit.key]) else (1 + backing) * DANGLING - 1
+        shown = fitted.get(s.unit.key) or _clean(s.unit.text)  # the longer ones, below, were fitted to no row
+        return backing if self_contained(shown) else (1 + backing) * DANGLING - 1
 
     fitted = {key: text for key, text in short.items() if text}
     whole = [s for s in candidates if s.unit.key in fitted]

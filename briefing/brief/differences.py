@@ -61,6 +61,14 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
     reported: dict[str, set[str]] = {}  # outcome -> parties it is already reported of
     claims = [u for u in corpus.units if u.english and u.usable and _ANY_OUTCOME.search(u.text)]
     subjects = {u.key: _subjects(u, corpus) for u in claims}
+    nearest: dict[tuple[tuple[str, int], int], str] = {}  # (sentence, outcome's place) -> the party it is said of
+
+    def said_of(unit: Unit, match: re.Match[str]) -> str:
+        key = (unit.key, match.start())
+        if key not in nearest:
+            nearest[key] = _nearest(subjects[unit.key], unit, match, corpus) if subjects[unit.key] else ""
+        return nearest[key]
+
     for yes_re, no_re, yes in _OPPOSITES:
         side_a = [(u, m) for u in claims if (m := yes_re.search(u.text)) and not no_re.search(u.text)]
         side_b = [(u, m) for u in claims if (m := no_re.search(u.text))]
@@ -70,19 +78,21 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
                 of_party.setdefault(party, []).append((b, mb))
         done = reported.setdefault(yes, set())
         for a, ma in side_a:
+            # each outcome is said of the party named nearest to it: "Moon conceded ... Park
+            # was the winner" is no defeat of Park's
+            party = said_of(a, ma)
+            if not party or party in done:
+                continue
             # the same party, and not years apart in the reporting
-            others = {id(b): (b, mb) for party in sorted(subjects[a.key] - done) for b, mb in of_party.get(party, ())}
+            others = {id(b): (b, mb) for p in sorted(subjects[a.key] - done) for b, mb in of_party.get(p, ())}
             for b, mb in others.values():
-                shared = (subjects[a.key] & subjects[b.key]) - done
-                if a.article.id == b.article.id or not shared or _far_apart(a, b) or earlier_year(a) != earlier_year(b):
-                    continue  # "In 2007 he narrowly defeated Park" is no side of her winning now
-                party = _nearest(shared, a, ma, corpus)
-                # each outcome is said of the party named nearest to it: "Moon conceded ... Park
-                # was the winner" is no defeat of Park's
-                if _nearest(subjects[a.key], a, ma, corpus) != party or _nearest(subjects[b.key], b, mb, corpus) != party:
+                if party not in subjects[b.key] or a.article.id == b.article.id or _far_apart(a, b):
                     continue
+                if earlier_year(a) != earlier_year(b) or said_of(b, mb) != party:
+                    continue  # "In 2007 he narrowly defeated Park" is no side of her winning now
                 done.add(party)
                 found.append((corpus.names.get(party, ""), a, _snippet(a.text, ma), b, _snippet(b.text, mb)))
+                break
     return found
 
 

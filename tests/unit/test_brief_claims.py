@@ -674,3 +674,12 @@ def test_a_toll_that_has_risen_is_the_same_quantity_as_those_killed() -> None:
     ], QUAKE))
     differ = _differ(b)
     assert any("20 people" in t and "144 people" in t for t in differ), differ
+
+
+def test_key_facts_too_long_for_one_row_are_still_weighed_without_error() -> None:
+    # every sentence is longer than a key fact's rows and cannot be shortened whole: the
+    # fallback takes the longer ones, weighing them by the text they are shown in
+    names = ", ".join(f"{n} people in {place}" for n, place in zip(range(11, 30), ["Leyte", "Samar", "Tacloban"] * 7, strict=False))
+    long = [f"Officials said the quake killed {names}, and that rescuers were still searching." for _ in range(3)]
+    b = build(corpus([(name, None, [text]) for name, text in zip("abc", long, strict=True)], QUAKE))
+    assert b.key_facts or b.bottom_line
