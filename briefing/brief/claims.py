@@ -86,20 +86,27 @@ def clause(unit: Unit, value: Value) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
+def words_before(unit: Unit, value: Value) -> list[str]:
+    """The words of the figure's clause before it, from the last word opening a clause
+    ("killed when a magnitude 7.2 quake": not "killed")."""
+    start, _ = clause(unit, value)
+    before = tx.words(unit.text[start : value.start])
+    opened = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_ENDS), default=0)
+    return before[opened:]
+
+
 def context(unit: Unit, value: Value) -> set[str]:
     """What the figure measures, from its own clause only ("475 on board, 179 rescued": the
     179 is not "on board"), as Snowball stems ("killing" and "killed" are one)."""
     text = unit.text
-    start, end = clause(unit, value)
+    _, end = clause(unit, value)
 
     def content(words: list[str]) -> list[str]:
         return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS and w not in _CHANGES]
 
     after = tx.words(text[value.end : end])
     stop = next((i for i, w in enumerate(after) if w in CLAUSE_ENDS), len(after))
-    before = tx.words(text[start : value.start])
-    opened = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_ENDS), default=0)
-    before = before[opened:]  # "killed when a magnitude 7.2 quake": not "killed"
+    before = words_before(unit, value)
     if NEGATIONS & {*before, *after[:stop]} or any(w.endswith("n't") for w in after[:stop]):
         return set()
     noun = set(tx.words(value.noun))

@@ -61,12 +61,11 @@ def context(unit: Unit, value: Value) -> set[str]:
     """What the time is of: the stems of its clause's content words before it (reporting
     verbs left out: "officials said at 10 a.m." times no event of theirs)."""
     start, _ = claims.clause(unit, value)
-    before = tx.words(unit.text[start : value.start])
-    opened = max((i + 1 for i, w in enumerate(before) if w in claims.CLAUSE_ENDS), default=0)
-    if claims.NEGATIONS & set(before[opened:]):
+    before = claims.words_before(unit, value)
+    if claims.NEGATIONS & set(before):
         return set()
     names = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", unit.text[start : value.start]) if w[:1].isupper()}
-    said = [w for w in before[opened:] if w not in names]  # "Leyte launched ... at 9:51": a time is of an act, not a place
+    said = [w for w in before if w not in names]  # "Leyte launched ... at 9:51": a time is of an act, not a place
     return {tx.stem(w) for w in tx.content_terms(" ".join(said))} - _REPORTING
 
 
