@@ -119,9 +119,9 @@ _UNIT_RES = [(re.compile(p, re.I), name, sec) for p, name, sec in _UNITS]
 _NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # Numbers written out in English words, as news style spells them at a sentence's start
 # ("Twenty-eight people", "One hundred seventy-four others", "two thousand five hundred").
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 9)
+_TEENS = "|".join(w for w, n in NUMBER_WORDS.items() if 10 <= n <= 19 and w != "dozen")
+_TENS = "|".join(w for w, n in NUMBER_WORDS.items() if 20 <= n <= 90 and n % 10 == 0)
 _BELOW_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES})(?![\w-]))?|{_TEENS}|{_ONES})"
 _BELOW_1000 = rf"(?:(?:{_ONES}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 _SPELLED = rf"(?:{_BELOW_1000}\s+thousand(?:\s+(?:and\s+)?{_BELOW_1000})?|{_BELOW_1000}|zero|hundred|dozen)"
