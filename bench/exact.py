@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for provided, mode in ((False, "English only"), (True, "provided translations")):
                 found = {}
                 for system in ("greedy", "exact"):
-                    brief.greedy = real if system == "greedy" else patched_greedy(real, brief.KEY_FACTS[1])
+                    brief.greedy = real if system == "greedy" else patched_greedy(real, brief._most_facts(quality.SIZE))
                     scores, _budget, stated = quality.measure(corpus, provided, home / f"work-{system}")
                     shutil.rmtree(home / f"work-{system}", ignore_errors=True)
                     found[system] = scores

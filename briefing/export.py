@@ -74,8 +74,11 @@ def markdown(briefing: Briefing, analysis: Analysis) -> str:
     out = ["# Executive briefing", ""]
     if briefing.focus:
         out += [f"Focus: {escape(', '.join(briefing.focus))}", ""]
+    later = {line.citations[0] for line in (*briefing.numbers, *briefing.timeline, *briefing.differences) if line.citations}
     for title, field in SECTIONS:
         lines = getattr(briefing, field)
+        if field == "key_facts":  # the screen shows a key fact or a later line telling it; here both are shown
+            lines = [line for line in lines if not line.citations or line.citations[0] not in later]
         out += [f"## {title}", ""]
         if not lines:
             out += ["Nothing found in the sources.", ""]

@@ -352,19 +352,28 @@ LISTS = ("players",)  # rows of names and roles: no statement about them
 _MARKS = re.compile(r"\[\d+\]|\+\d+\b|\b\d+ agree\b")
 
 
-def _said(rows: Sequence[tuple[str, Piece]]) -> dict[str, float]:
+def _row_said(text: str, listed: bool) -> list[tuple[str, bool]]:
+    """What one row states: (term, whether it is a name or a figure) pairs; a row of a list
+    of names (players) states its words only, as it says nothing of them."""
+    text = _MARKS.sub(" ", text)
+    out = [(term, False) for term in tx.content_terms(text)]
+    if not listed:
+        out += [(term, True) for name in tx.payload(text) for term in tx.words(name) or [name]]
+    return out
+
+
+def _said(rows: Sequence[tuple[str, Piece]], memo: dict[tuple[str, bool], list[tuple[str, bool]]]) -> dict[str, float]:
     """What (section, row) pairs state, weighted: names and figures 1 in a statement, other
-    content words TERM_WEIGHT, and so a name in a list of names (players) that says nothing of it."""
+    content words TERM_WEIGHT. `memo` keeps each row's terms for one fit."""
     out: dict[str, float] = {}
     for section, (text, _) in rows:
-        text = _MARKS.sub(" ", text)
-        for term in tx.content_terms(text):
-            out.setdefault(term, TERM_WEIGHT)
-        if section in LISTS:
-            continue
-        for name in tx.payload(text):
-            for term in tx.words(name) or [name]:
-                out[term] = 1.0
+        key = (text, section in LISTS)
+        if key not in memo:
+            memo[key] = _row_said(*key)
+        for term, named in memo[key]:
+            weight = 1.0 if named else TERM_WEIGHT
+            if weight > out.get(term, 0.0):
+                out[term] = weight
     return out
 
 
@@ -385,26 +394,29 @@ def _by_coverage(renderers: Renderers, given: dict[str, int], rows: int) -> dict
     character (the budgeted coverage of briefing.brief.coverage, over the rows themselves)."""
     given = {name: len(renderers[name][0](k)) if k else 0 for name, k in given.items()}
     left = rows - sum(given.values())
+    memo: dict[tuple[str, bool], list[tuple[str, bool]]] = {}
     while left > 0:
         shown = {name: renderers[name][0](k) if k else [] for name, k in given.items()}
-        said = _said([(name, p) for name, pieces in shown.items() for p in pieces])
+        said = _said([(name, p) for name, pieces in shown.items() for p in pieces], memo)
         best, best_value, best_rows = None, 0.0, 0
         for name, k in given.items():
             if name in FIXED:
                 continue
-            for more in range(1, left + 1):  # the next whole line may take several rows
-                pieces = renderers[name][0](k + more)
-                if len(pieces) > len(shown[name]):
-                    break
-            else:
-                continue
             others = [(other, p) for other, ps in shown.items() if other != name for p in ps]
-            new = _said([*others, *((name, p) for p in pieces)])
-            gain = sum(w - said.get(t, 0.0) for t, w in new.items() if w > said.get(t, 0.0))
-            cost = sum(cell_len(t) for t, _ in pieces) - sum(cell_len(t) for t, _ in shown[name])
-            value = gain / max(1, cost)
-            if value > best_value:
-                best, best_value, best_rows = name, value, len(pieces) - len(shown[name])
+            seen = len(shown[name])
+            # every step that shows more lines, not only the first: a short line saying nothing
+            # new must not hide a longer one after it that does
+            for more in range(1, left + 1):
+                pieces = renderers[name][0](k + more)
+                if len(pieces) <= seen:
+                    continue
+                seen = len(pieces)
+                new = _said([*others, *((name, p) for p in pieces)], memo)
+                gain = sum(w - said.get(t, 0.0) for t, w in new.items() if w > said.get(t, 0.0))
+                cost = sum(cell_len(t) for t, _ in pieces) - sum(cell_len(t) for t, _ in shown[name])
+                value = gain / max(1, cost)
+                if value > best_value:
+                    best, best_value, best_rows = name, value, len(pieces) - len(shown[name])
         if best is None:
             break
         given[best] += best_rows

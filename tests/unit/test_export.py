@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,20 @@ def test_golden_exports(provided):
     folder = str(Path(analysis.articles[0].source).parent)  # a temporary folder: not part of the golden
     _check_golden(f"seeds-{suffix}.md", markdown(b, analysis).replace(escape(folder), "SEEDS"))
     _check_golden(f"seeds-{suffix}-100x30.txt", fit_text(b, (100, 30)) + "\n")
+
+
+@pytest.mark.parametrize("provided", [False, True], ids=["english-only", "provided"])
+def test_the_export_tells_no_sentence_twice(provided):
+    """The screen may show more key facts than later sections took as said (SAID_FACTS); the
+    export, showing every section in full, tells each of those sentences once."""
+    analysis = seed_analysis(provided)
+    b = build(analysis)
+    sections = {part.split("\n", 1)[0]: part for part in markdown(b, analysis).split("\n## ")}
+    later = "".join(sections[name] for name in ("Numbers", "Timeline", "Where sources differ"))
+    facts = [re.sub(r"^- (\d{1,2} \w{3} \d{4}: )?", "", row).split(" \\[")[0]
+             for row in sections["Key facts"].splitlines() if row.startswith("- ")]
+    assert len(b.key_facts) > 8  # more than later sections took as said
+    assert facts and [f for f in facts if f in later] == []
 
 
 def _blocks(tokens):
