@@ -197,14 +197,22 @@ def build_corpus(analysis: Analysis) -> Corpus:
     return Corpus(analysis, units, dict(by_article), entities, names, labels, spread, centre, term_df, story, bodies, dict(mentions))
 
 
-def _mark_off_topic(by_article: dict[str, list[Unit]], corpus_spread: Counter[str]) -> None:
-    """The closing paragraphs of an article that are unlike the rest of it, sharing none of
-    its entities with it or with any other article, are off topic.
+OFF_TOPIC = 0.06  # cosine below which a closing paragraph is unlike its article and every other article
 
-    Why: scraped pages end with teasers for other stories ("Light: Release Yourself ...").
+
+def _mark_off_topic(by_article: dict[str, list[Unit]], corpus_spread: Counter[str]) -> None:
+    """The closing paragraphs of an article that are unlike the rest of it and unlike the
+    other articles, sharing none of its entities with it or with any other article, are off
+    topic. Page furniture (boilerplate) is no part of what a paragraph is compared with.
+
+    Why: scraped pages end with teasers for other stories ("Light: Release Yourself ...");
+    the end of a short report ("They also said at least 2,400 people were injured.") names
+    no one either, but says what the other articles say.
     """
-    for article_units in by_article.values():
-        body = [u for u in article_units if not u.heading]
+    reporting = {aid: [u for u in us if not (u.heading or u.boilerplate)] for aid, us in by_article.items()}
+    corpus_whole: dict[str, float] | None = None
+    for article_id, article_units in by_article.items():
+        body = reporting[article_id]
         paragraphs = sorted({u.sentence.paragraph for u in body})
         if len(paragraphs) < 3:
             continue
@@ -223,7 +231,12 @@ def _mark_off_topic(by_article: dict[str, list[Unit]], corpus_spread: Counter[st
             if whole is None:  # summed only once some paragraph needs it
                 whole = tx.total(u.vec for u in body)
             own = tx.total(u.vec for u in members)
-            if tx.cosine(tx.normalise(own), tx.subtract(whole, own)) >= 0.06:
+            if tx.cosine(tx.normalise(own), tx.subtract(whole, own)) >= OFF_TOPIC:
                 break
-            for u in members:
-                u.off_topic = True
+            if corpus_whole is None:
+                corpus_whole = tx.total(u.vec for us in reporting.values() for u in us)
+            if tx.cosine(tx.normalise(own), tx.subtract(corpus_whole, whole)) >= OFF_TOPIC:
+                break  # it says what other articles say
+            for u in article_units:
+                if u.sentence.paragraph == number:
+                    u.off_topic = True

@@ -69,6 +69,8 @@ def clean(text: str, start: int, end: int, label: str, ent_id: str = "") -> list
 
 
 def _mention(text: str, words: list[tuple[int, int, str]], label: str, role: str = "") -> list[Mention]:
+    if len(words) > 1 and words[0][2] in ("the", "The") and label != "GPE":
+        words = words[1:]  # "the U.S. Navy" is the "U.S. Navy" another sentence names ("the Philippines" keeps it)
     if not words:
         return []
     # "Samsung’s Seocho District": a possessive inside splits owner and thing.

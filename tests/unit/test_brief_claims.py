@@ -683,3 +683,44 @@ def test_key_facts_too_long_for_one_row_are_still_weighed_without_error() -> Non
     long = [f"Officials said the quake killed {names}, and that rescuers were still searching." for _ in range(3)]
     b = build(corpus([(name, None, [text]) for name, text in zip("abc", long, strict=True)], QUAKE))
     assert b.key_facts or b.bottom_line
+
+
+def _closing(tail: str) -> Analysis:
+    """A report whose last paragraph names no one, and a second source of the same event."""
+    return corpus(
+        [
+            ("a", dt.date(2030, 5, 20), [
+                "Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                "Marta Ricci, the director of the Museo Civico, said the alarm failed at dawn.",
+                "Police in Turin closed the roads around the Museo Civico for the day.",
+                tail,
+            ]),
+            ("b", dt.date(2030, 5, 20), [
+                "Eight jewels were stolen from the Museo Civico in Turin, police said.",
+                "Guards found the display cases broken and the jewels gone before the doors opened.",
+            ]),
+        ],
+        THEFT,
+    )
+
+
+def test_a_closing_paragraph_another_source_reports_is_on_topic() -> None:
+    """The end of a report naming no one ("the display cases were broken") is not a teaser for
+    another story when another article says it too; a teaser for another story still is."""
+    from briefing.brief.features import build_corpus
+
+    said_elsewhere = build_corpus(_closing("The display cases were broken and the jewels gone before the guards came."))
+    assert not any(u.off_topic for u in said_elsewhere.units)
+    teaser = build_corpus(_closing("Autumn recipes: bake a pumpkin loaf with cinnamon and walnuts tonight."))
+    assert [u.text[:12] for u in teaser.units if u.off_topic] == ["Autumn recip"]
+
+
+def test_the_before_a_name_is_no_part_of_it() -> None:
+    """"the U.S. Navy" and "U.S. Navy" are one organisation; "the Philippines" keeps its "the"."""
+    from briefing.entities.mentions import clean
+
+    text = "Later the U.S. Navy sent a ship to the Philippines."
+    navy = text.index("the U.S. Navy")
+    assert [m.text for m in clean(text, navy, navy + len("the U.S. Navy"), "ORG")] == ["U.S. Navy"]
+    where = text.index("the Philippines")
+    assert [m.text for m in clean(text, where, where + len("the Philippines"), "GPE")] == ["the Philippines"]
