@@ -30,12 +30,20 @@ class Quote:
     unit: Unit
 
 
-def _speaker(unit: Unit, corpus: Corpus) -> str | None:
-    for u in (unit, corpus.previous(unit)):
+def _speaker(unit: Unit, corpus: Corpus, quoted: re.Match[str]) -> str | None:
+    """The person (else the organisation) named outside the quotation, or in the sentence
+    before: a name inside the quoted words is what is said ("KCNA said “the trial of Jang
+    ...”" is KCNA's words, not Jang's)."""
+    outside = unit.text[: quoted.start()] + " " * (quoted.end() - quoted.start()) + unit.text[quoted.end() :]
+    for u, text in ((unit, outside), (corpus.previous(unit), None)):
         if u is None:
             continue
+        text = u.text if text is None else text
         for label in ("PERSON", "ORG"):
-            named = sorted((e for e in u.entities if corpus.labels.get(e) == label), key=lambda e: u.text.find(corpus.name(e)))
+            places = {e: text.find(corpus.name(e)) for e in u.entities if corpus.labels.get(e) == label}
+            # left out: a name found only inside the quotation (one written otherwise, "Lee
+            # Jae-Young" for Lee Jae-yong, is not found anywhere and stays, first)
+            named = sorted((e for e, at in places.items() if at >= 0 or corpus.name(e) not in u.text), key=lambda e: places[e])
             if named:
                 return corpus.name(named[0])
     return None
@@ -54,7 +62,7 @@ def quotes(corpus: Corpus, record: Record, limit: int = 12) -> list[Quote]:
         words = " ".join(next(g for g in m.groups() if g).split()).rstrip(" ,;:")
         if len(words.split()) < QUOTE_WORDS or words in seen:
             continue
-        speaker = _speaker(unit, corpus)
+        speaker = _speaker(unit, corpus, m)
         if speaker is None:
             continue
         seen.add(words)

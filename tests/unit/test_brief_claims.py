@@ -202,6 +202,17 @@ def test_attributed_quotes_are_found_and_exported():
     assert "## Who said what" in md and "knew exactly what they wanted" in md.split("## Who said what")[1]
 
 
+def test_a_name_inside_the_quotation_is_not_its_speaker():
+    """"The Museo Civico said “Marta Ricci ...”" are the museum's words about her."""
+    analysis = corpus(
+        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                     "The Museo Civico said “Marta Ricci found the cases broken open at dawn on Sunday”."]),
+         ("b", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning."])],
+        THEFT,
+    )
+    assert [line.text.split(":")[0] for line in build(analysis).quotes] == ["Museo Civico"]
+
+
 def test_a_breakdown_by_place_is_no_disagreement_and_one_quantity_is_one_line():
     places = {"Bohol": "GPE", "Cebu": "GPE", "Philippines": "GPE"}
     breakdown = corpus(
