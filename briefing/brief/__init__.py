@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from .. import dedupe
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
+from ..numbers import Value
 from . import claims, clock
 from . import text as tx
 from .amounts import figures
@@ -254,6 +255,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     timeline_lines = _timeline(corpus, unit_weight, notes, record, room)
     differences = _differences(corpus, pool, disputes, unit_weight, notes, record, room)
     number_lines = _numbers(corpus, unit_weight, notes, record, room)
+    number_lines += _unread_figures(corpus, notes, record)
     coverage, sources = _coverage(analysis, notes)
     quote_lines = [notes.line(f"{q.speaker}: “{q.words}.”" if q.words[-1:] not in ".!?" else f"{q.speaker}: “{q.words}”", [q.unit])
                    for q in quotes(corpus, record)]
@@ -371,6 +373,41 @@ def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room
         if note and not (note.startswith("in an untranslated") and " naming " not in note):
             out.append(notes.line(f"{', '.join(values)}: {note}", units))
             record.add(units[:1])
+    return out
+
+
+UNREAD_FIGURES = 4  # figures of one untranslated source a line lists: one row of the screen
+
+
+def _unread_figures(corpus: Corpus, notes: _Notes, record: Record) -> list[Line]:
+    """What each untranslated source counts, not said yet: "589 people, 80,000 buildings:
+    untranslated ko source, 6 Aug 2014." Only figures that say what they count (a counter
+    noun, a currency) are listed, those other sources state too first: nobody can read the
+    sentence, but an executive can see the figure and that it is there to be translated."""
+    out = []
+    stating: dict[str, set[str]] | None = None  # figure -> articles stating it, made when a source needs it
+    for article in corpus.articles:
+        units = [u for u in corpus.by_article.get(article.id, ()) if u.usable]
+        if not units or any(u.english for u in units):
+            continue
+        if stating is None:
+            stating = {}
+            for u in corpus.units:
+                for v in u.values:
+                    stating.setdefault(v.normalised, set()).add(u.article.id)
+        found: dict[str, tuple[Value, Unit]] = {}
+        for unit in units:
+            for value in unit.values:
+                said = value.noun if value.kind == "count" else value.kind == "money"
+                if said and "#" + value.normalised not in record.covered:
+                    found.setdefault(value.normalised, (value, unit))
+        chosen = sorted(found, key=lambda k: (len(stating[k]) < 2, found[k][1].key))[:UNREAD_FIGURES]
+        if not chosen:
+            continue
+        when = f", {article.date.day} {article.date:%b %Y}" if article.date else ""
+        cited = [found[k][1] for k in sorted(chosen, key=lambda k: found[k][1].key)]
+        out.append(notes.line(f"{', '.join(found[k][0].shown for k in chosen)}: untranslated {article.lang} source{when}.", cited))
+        record.add(cited)
     return out
 
 

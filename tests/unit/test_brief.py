@@ -229,6 +229,28 @@ def test_untranslated_event_is_shown_by_what_it_names():
     assert [c.note for c in b.timeline[0].citations] == [2]
 
 
+def test_what_an_untranslated_source_counts_is_listed_with_the_source():
+    """Nobody can read the Korean report, but "589 people" is there to see, with its source and
+    date; a bare number ("12", no counter) says nothing and is left out."""
+    from briefing.model import Analysis, Article, Provenance, Sentence
+    from briefing.views import original_view
+
+    en_text = "A strong earthquake struck Yunnan province on Sunday, killing at least 357 people, officials said."
+    en = Article("en1", "<t>/en.txt", "Quake", "en", (en_text,), (Sentence(0, 0, 0, len(en_text), en_text),),
+                 date=dt.date(2014, 8, 4))
+    paragraphs = ("중국 윈난성에서 발생한 강진으로 인한 사망자가 589명으로 늘었습니다.", "피해 현장에는 군인 1만 8천 명이 투입됐습니다.",
+                  "당국은 12일 동안 수색을 계속한다고 밝혔습니다.")
+    sentences, at = [], 0
+    for i, text in enumerate(paragraphs):
+        sentences.append(Sentence(i, i, at, at + len(text), text))
+        at += len(text) + 2
+    ko = Article("ko1", "<t>/ko.txt", "지진", "ko", paragraphs, tuple(sentences), date=dt.date(2014, 8, 6))
+    b = build(Analysis((en, ko), {"en1": original_view(en), "ko1": original_view(ko, Provenance.UNTRANSLATED)}))
+    unread = [line for line in b.numbers if "untranslated ko source" in line.text]
+    assert [line.text for line in unread] == ["589 people, 18,000 people: untranslated ko source, 6 Aug 2014."]
+    assert [c.sentence for c in unread[0].citations] == [0, 1] and unread[0].citations[0].note == 2
+
+
 def test_relative_date_in_an_undated_original_is_not_guessed():
     from briefing.brief.timeline import original_date
 
