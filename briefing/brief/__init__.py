@@ -311,6 +311,7 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     """
     candidates = [s for s in pool if tx.is_statement(s.unit.text) and not s.contested and not s.superseded
                   and not REFUSAL.search(s.unit.text) and not says_who(s.unit, corpus)  # who someone is: PLAYERS
+                  and not _BULLET.match(s.unit.text)  # an item of a list ("• August 1998: Test fires ..."): its subject is the list's
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
     short = {s.unit.key: tx.compress(_told(s.unit, corpus), _fact_room(s, corpus, size)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)

@@ -735,3 +735,16 @@ def test_the_before_a_name_is_no_part_of_it() -> None:
     assert [m.text for m in clean(text, navy, navy + len("the U.S. Navy"), "ORG")] == ["U.S. Navy"]
     where = text.index("the Philippines")
     assert [m.text for m in clean(text, where, where + len("the Philippines"), "GPE")] == ["the Philippines"]
+
+
+def test_an_item_of_a_list_is_no_key_fact() -> None:
+    """"• May 2012: Opens a wing in Turin." is a line of a page's chronology box, its subject
+    the box's heading: background for the timeline, never a key fact."""
+    analysis = corpus(
+        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                     "Key dates of the Museo Civico:",
+                                     "• May 2012: Opens a new wing for jewels from Turin and Milan."]),
+         ("b", dt.date(2030, 5, 20), ["Eight jewels were stolen from the Museo Civico in Turin, Marta Ricci said."])],
+        THEFT,
+    )
+    assert not [line.text for line in build(analysis).key_facts if "new wing" in line.text]
