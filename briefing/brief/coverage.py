@@ -16,8 +16,8 @@ Constants, each checked on every development corpus (bench/quality.py), none tun
   article's body counts 3 times, the second twice, the tenth 1.2 times. Measured 0, 1, 1.5, 2,
   3 on every development corpus: 2 lost no fact anywhere and gained Ludian's (English only
   8 -> 9, with translations 11 -> 12); 3 lost one on Jang (with translations).
-- FOCUS / USER_FOCUS (briefing/brief): a focus the user typed weighs more; the default focus
-  (the most central organisations) no more than its sources make it.
+- FOCUS / USER_FOCUS (briefing/brief): a focus the user typed weighs more; without one the
+  title names the most central organisations, which steer nothing.
 """
 
 from __future__ import annotations
