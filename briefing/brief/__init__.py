@@ -256,7 +256,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
-                    for name, role, units in players(corpus, focus_ids, elsewhere=elsewhere)]
+                    for name, role, units in players(corpus, focus_ids, elsewhere=elsewhere, weight=unit_weight)]
     timeline_lines = _timeline(corpus, unit_weight, notes, record, room)
     differences = _differences(corpus, pool, disputes, unit_weight, notes, record, room)
     number_lines = _numbers(corpus, unit_weight, notes, record, room)

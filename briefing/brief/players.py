@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Collection, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Sequence
 
 from . import text as tx
 from .features import Corpus, Unit
@@ -70,9 +70,10 @@ def headline_role(role: str) -> str:
 
 
 def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
-            elsewhere: Collection[str] = ()) -> list[tuple[str, str | None, list[Unit]]]:
+            elsewhere: Collection[str] = (), weight: Callable[[Unit], float] | None = None) -> list[tuple[str, str | None, list[Unit]]]:
     """(name, role, first mention per article) for the leading people and organisations of
-    the story; one named only in the articles `elsewhere` (about another event) is none."""
+    the story, those the weightiest claims name first (`weight`: a sentence's weight as a
+    claim); one named only in the articles `elsewhere` (about another event) is none."""
     mentions: Counter[str] = Counter()
     first: dict[str, dict[str, Unit]] = {}
     for unit in corpus.units:
@@ -92,7 +93,14 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
         return e in focus or any(name in roles for name in focus_names)
 
     # people first: an executive reads "who", then "which company"
-    ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -len(first[e]), -mentions[e], e))
+    said: dict[str, float] = defaultdict(float)  # entity -> weight of the claims naming it
+    if weight is not None:
+        for unit in corpus.units:
+            if unit.usable:
+                for e in unit.entities:
+                    said[e] += weight(unit)
+    ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -said[e],
+                                             -len(first[e]), -mentions[e], e))
     ranked = [e for e in ranked if not named_otherwise(e, corpus) and not set(first[e]) <= set(elsewhere)]
     out = []
     for e in distinct(ranked, corpus, limit * 2):

@@ -337,7 +337,7 @@ def test_bottom_line_stays_whole_at_80x24(which, request):
 
 def test_people_leading_the_focus_organisations_come_first(english_only):
     names = [line.text.split(":")[0] for line in build(english_only).players]
-    assert names[:2] == ["Sam Altman", "Lee Jae-yong"]  # named by the most sources
+    assert set(names[:3]) == {"Sam Altman", "Lee Jae-yong", "Masayoshi Son"}  # named in the weightiest claims
     softbank = [line.text.split(":")[0] for line in build(english_only, focus=["SoftBank"]).players]
     assert softbank.index("Masayoshi Son") < softbank.index("Chey Tae-won")  # CEO of SoftBank Group
     focused = [line.text.split(":")[0] for line in build(english_only, focus=["SK Group"]).players]
