@@ -32,6 +32,7 @@ from .timeline import DateRef, original_date
 __all__ = ["build", "fit_text"]
 
 KEY_FACTS = 3  # the fewest key facts: the screen shows three at least, whatever their length
+NEW_WORDS = 4  # content words a line must add to the screen to fill a row no concept asks for
 FRAME_ROWS = 4  # rows no key fact can have: the title, the bottom line's two, a row of source notes
 LATEST_AT = 1  # the latest development goes second among the key facts
 QUOTE_AT = 2  # the weightiest quote goes third among the key facts (the screen shows three at least)
@@ -79,12 +80,24 @@ def _told(unit: Unit, corpus: Corpus) -> str:
     (brackets: the press's mark for words put in by the editor)."""
     text = _clean(unit.text)
     match = _HE.match(text)
-    previous = corpus.previous(unit)
-    if match and previous is not None:
-        people = {e for e in previous.entities if corpus.labels.get(e) == "PERSON"}
-        if len(people) == 1:
-            text = f"[{corpus.name(people.pop())}] {text[match.end():]}"
+    if match:
+        who = _antecedent(unit, corpus)
+        if who:
+            text = f"[{corpus.name(who)}] {text[match.end():]}"
     return _dated(unit, text)
+
+
+def _antecedent(unit: Unit, corpus: Corpus, depth: int = 3) -> str | None:
+    """The one person "He" or "She" opening `unit` points to: the person the sentence before
+    names, or, when that sentence opens on "He" too, the one it points to ("Lee said ... He
+    says ... Kim Jong Un ... He says ...": Lee, not the Kim the second sentence names)."""
+    previous = corpus.previous(unit)
+    if previous is None or depth == 0:
+        return None
+    if _HE.match(_clean(previous.text)):
+        return _antecedent(previous, corpus, depth - 1)
+    people = {e for e in previous.entities if corpus.labels.get(e) == "PERSON"}
+    return people.pop() if len(people) == 1 else None
 
 
 def self_contained(text: str) -> bool:
@@ -332,6 +345,15 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     if len(facts) < KEY_FACTS:  # too few fit one row whole: the longer ones, best first
         rest = [s for s in candidates if s not in facts]
         facts += greedy(rest, record, KEY_FACTS - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
+    # Nothing left that other sources' concepts reward (one English source): the best claims
+    # that still say NEW_WORDS words the screen has not, rather than rows left empty.
+    for s in whole:
+        if len(facts) >= _most_facts(size):
+            break
+        words = {"w:" + t for t in s.unit.terms if t[:1] not in "@#%"}
+        if s not in facts and not record.said(s.unit) and len(words - record.covered) >= NEW_WORDS:
+            facts.append(s)
+            record.add([s.unit], fitted[s.unit.key])
     return facts
 
 

@@ -748,3 +748,31 @@ def test_an_item_of_a_list_is_no_key_fact() -> None:
         THEFT,
     )
     assert not [line.text for line in build(analysis).key_facts if "new wing" in line.text]
+
+
+def test_he_after_he_is_the_first_speaker_not_the_man_he_spoke_of() -> None:
+    """"Marta Ricci said ... He says ... Paolo Conte ... He says ...": both are Ricci's words
+    (the second "He" follows a sentence naming Conte, but that sentence is Ricci's too)."""
+    people = {**THEFT, "Paolo Conte": "PERSON"}
+    analysis = corpus(
+        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
+                                     "An expert on museum security, Marta Ricci, spoke to reporters in Turin.",
+                                     "She says the theft shows the guard Paolo Conte was not at his post that night.",
+                                     "She says no gallery in Turin has ever lost so many precious objects in a single robbery."])],
+        people,
+    )
+    told = [line.text for line in build(analysis).key_facts if "no gallery" in line.text]
+    assert told == ["[Marta Ricci] says no gallery in Turin has ever lost so many precious objects in a single robbery."]
+
+
+def test_rows_no_concept_asks_for_get_the_best_claims_that_still_say_something_new() -> None:
+    """One English source: no word is shared, so coverage asks for nothing after a few lines;
+    the screen shows the next best claims adding words rather than empty rows."""
+    lines = [f"Police in Turin said {w} had been seen near the {p} {t}."
+             for w, p, t in [("a white van", "river", "before dawn"), ("two tall men", "bridge", "at midnight"),
+                             ("a long ladder", "garden", "on Saturday"), ("a small drone", "tower", "after sunset"),
+                             ("a young courier", "station", "that evening"), ("a fishing boat", "harbour", "at noon")]]
+    analysis = corpus([("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin.", *lines])],
+                      THEFT)
+    b = build(analysis)
+    assert len(b.key_facts) >= 5
