@@ -189,7 +189,31 @@ def _sources(sources: Sequence[Source], width: int, rows: int) -> list[Piece]:
             if marks_of:
                 close()
     close()
+    if len(out) > SOURCE_ROWS:  # hundreds of notes would take the screen: how many of each, the export lists them
+        return _source_counts(groups, width)[:rows]
     return out[:rows]
+
+
+SOURCE_ROWS = 3  # rows of source notes at most; more sources are counted instead ("original: en ×100")
+
+
+def _source_counts(groups: dict[tuple[str, str], list[Source]], width: int) -> list[Piece]:
+    """The sources counted by provenance and language, "original: en ×100 · untranslated: vi ×40
+    · hu ×40", each part citing the sources it counts."""
+    out: list[Piece] = []
+    text, provenance = "", ""
+    lines: list[Line] = []
+    for (kind, lang), members in groups.items():
+        part = f"{kind}: {lang} ×{len(members)}" if kind != provenance or not text else f"{lang} ×{len(members)}"
+        if text and cell_len(text + SEP + part) > width:
+            out.append((text, tuple(lines)))
+            text, lines = "", []
+            part = f"{kind}: {lang} ×{len(members)}"
+        text, provenance = (f"{text}{SEP}{part}" if text else part), kind
+        lines.append(Line(part, tuple(Citation(s.article_id, 0, s.note) for s in members)))
+    if text:
+        out.append((text, tuple(lines)))
+    return out
 
 
 def _agree(line: Line) -> str:

@@ -397,3 +397,22 @@ def test_source_notes_are_grouped_by_provenance_and_language_and_none_is_lost() 
     rows = _sources(many, 87, 6)
     assert len(rows) > 1 and all(row.startswith("original: en [") and len(row) <= 87 for row, _ in rows), rows
     assert sorted(c.note for _, lines in rows for line in lines for c in line.citations) == list(range(1, 13))
+
+
+def test_hundreds_of_sources_are_counted_not_listed_on_the_screen():
+    """200 source notes would take half the screen: past SOURCE_ROWS rows they are counted by
+    provenance and language, and every note is still cited by its row."""
+    from briefing.brief.fit import SOURCE_ROWS, fit
+    from briefing.model import Briefing, Citation, Line, Provenance, Source
+
+    langs = ["en", "vi", "hu", "de"]
+    sources = tuple(Source(i + 1, f"a{i}", f"T{i}", f"<t>/{i}.txt", langs[i % 4],
+                           Provenance.ORIGINAL if i % 4 == 0 else Provenance.UNTRANSLATED) for i in range(200))
+    line = Line("Thieves stole eight jewels from the museum on Sunday.", (Citation("a0", 0, 1),))
+    b = Briefing((), (line,), (), (), (), (), (), (), sources)
+    rows = [r for r in fit(b, (100, 30)) if r.section == "sources"]
+    assert len(rows) <= SOURCE_ROWS
+    assert rows[0].text.split("SOURCES", 1)[1].strip() == "original: en ×50 · untranslated: vi ×50 · hu ×50 · de ×50"
+    assert sorted(c.note for r in rows for line in r.lines for c in line.citations) == list(range(1, 201))
+    few = [r for r in fit(Briefing((), (line,), (), (), (), (), (), (), sources[:8]), (100, 30)) if r.section == "sources"]
+    assert "[1]" in few[0].text  # a few sources keep their notes
