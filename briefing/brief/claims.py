@@ -74,6 +74,9 @@ def _rounded(value: Value) -> bool:
 # what the figure measures, the verb does not.
 _CHANGES = frozenset("rise rises rose risen rising climb climbs climbed climbing jump jumps jumped reach reaches reached "
                      "increase increases increased grow grows grew grown stand stands stood total totals totalled totaled".split())
+# Words that say how sure a figure is, not what it counts ("28 confirmed dead", "300 feared
+# dead", "six reported missing"): the word after them does.
+_HEDGES = frozenset("confirmed reported believed feared presumed known thought estimated officially".split())
 # Words English uses for one measure: a death toll counts the dead, the killed, those who died.
 _SAME = {"toll": "kill", "dead": "kill", "death": "kill", "die": "kill", "fatal": "kill"}
 
@@ -102,7 +105,7 @@ def context(unit: Unit, value: Value) -> set[str]:
     _, end = clause(unit, value)
 
     def content(words: list[str]) -> list[str]:
-        return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS and w not in _CHANGES]
+        return [w for w in tx.content_terms(" ".join(words)) if w not in QUANTIFIERS and w not in _CHANGES and w not in _HEDGES]
 
     after = tx.words(text[value.end : end])
     stop = next((i for i, w in enumerate(after) if w in CLAUSE_ENDS), len(after))

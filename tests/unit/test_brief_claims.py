@@ -776,3 +776,16 @@ def test_rows_no_concept_asks_for_get_the_best_claims_that_still_say_something_n
                       THEFT)
     b = build(analysis)
     assert len(b.key_facts) >= 5
+
+
+def test_how_sure_a_figure_is_does_not_say_what_it_counts() -> None:
+    """"28 people have been confirmed dead" and "six people are dead" count the same dead
+    ("confirmed", "feared", "reported" say how sure the figure is)."""
+    from briefing.brief.claims import context
+    from briefing.brief.features import build_corpus
+
+    built = build_corpus(corpus([("a", None, ["Twenty-eight people have been confirmed dead so far in Turin.",
+                                              "At least six people are dead in Turin.",
+                                              "Some 300 people are feared dead in Turin."])], THEFT))
+    measured = [context(u, v) for u in built.units for v in u.values]
+    assert measured == [{"kill"}, {"kill"}, {"kill"}]
