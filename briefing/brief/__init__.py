@@ -405,16 +405,21 @@ def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room
 
 
 UNREAD_FIGURES = 4  # figures of one untranslated source a line lists: one row of the screen
+UNREAD_SOURCES = 6  # untranslated sources listed so, the newest first: a thousand would bury the export
 
 
 def _unread_figures(corpus: Corpus, notes: _Notes, record: Record) -> list[Line]:
     """What each untranslated source counts, not said yet: "589 people, 80,000 buildings:
     untranslated ko source, 6 Aug 2014." Only figures that say what they count (a counter
-    noun, a currency) are listed, those other sources state too first: nobody can read the
-    sentence, but an executive can see the figure and that it is there to be translated."""
-    out = []
+    noun, a currency) are listed, those other sources state too first, for the UNREAD_SOURCES
+    newest sources: nobody can read the sentence, but an executive can see the figure and
+    that it is there to be translated."""
+    out: list[Line] = []
     stating: dict[str, set[str]] | None = None  # figure -> articles stating it, made when a source needs it
-    for article in corpus.articles:
+    newest = sorted(corpus.articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0)))
+    for article in newest:
+        if len(out) == UNREAD_SOURCES:
+            break
         units = [u for u in corpus.by_article.get(article.id, ()) if u.usable]
         if not units or any(u.english for u in units):
             continue

@@ -8,7 +8,7 @@ import re
 import pytest
 from rich.cells import cell_len
 
-from briefing.brief import _most_facts, build, fit_text
+from briefing.brief import UNREAD_SOURCES, _most_facts, build, fit_text
 from briefing.brief.timeline import find_dates
 from facts import seed_analysis
 
@@ -249,6 +249,12 @@ def test_what_an_untranslated_source_counts_is_listed_with_the_source():
     unread = [line for line in b.numbers if "untranslated ko source" in line.text]
     assert [line.text for line in unread] == ["589 people, 18,000 people: untranslated ko source, 6 Aug 2014."]
     assert [c.sentence for c in unread[0].citations] == [0, 1] and unread[0].citations[0].note == 2
+    tolls = [f"사망자가 {100 + i}명으로 늘었습니다." for i in range(9)]
+    many = [Article(f"ko{i}", f"<t>/ko{i}.txt", "지진", "ko", (toll,), (Sentence(0, 0, 0, len(toll), toll),),
+                    date=dt.date(2014, 8, 1 + i)) for i, toll in enumerate(tolls)]
+    views = {"en1": original_view(en), **{a.id: original_view(a, Provenance.UNTRANSLATED) for a in many}}
+    listed = [line.text for line in build(Analysis((en, *many), views)).numbers if "untranslated ko source" in line.text]
+    assert listed[0] == "108 people: untranslated ko source, 9 Aug 2014." and len(listed) == UNREAD_SOURCES  # the newest
 
 
 def test_relative_date_in_an_undated_original_is_not_guessed():
