@@ -32,13 +32,15 @@ from .timeline import DateRef, original_date
 __all__ = ["build", "fit_text"]
 
 KEY_FACTS = 3  # the fewest key facts: the screen shows three at least, whatever their length
-NEW_WORDS = 4  # content words a line must add to the screen to fill a row no concept asks for
+# Content words a line must add to fill a row no concept asks for: 2 and 4 gave the same
+# facts on every development corpus, 6 lost Jang English-only's (bench/quality.py).
+NEW_WORDS = 4
 FRAME_ROWS = 4  # rows no key fact can have: the title, the bottom line's two, a row of source notes
 LATEST_AT = 1  # the latest development goes second among the key facts
 QUOTE_AT = 2  # the weightiest quote goes third among the key facts (the screen shows three at least)
 # Key facts later sections treat as said. The fit may show more (as many as the screen could
 # hold, `_most_facts`) when they cover more than the other sections' lines; measured on every
-# development corpus, 8 said of 13 kept 4 more facts than 13 of 13 (bench/quality.py).
+# development corpus with 12 key facts, 8 said kept 3 more facts than 12 (bench/quality.py).
 SAID_FACTS = 8
 MIN_EVENTS = 3  # finer-dated events enough to leave bare years out of the timeline
 PLACE_LABELS = ("GPE", "LOC", "FAC")
