@@ -417,26 +417,19 @@ def _unread_figures(corpus: Corpus, notes: _Notes, record: Record) -> list[Line]
     newest sources: nobody can read the sentence, but an executive can see the figure and
     that it is there to be translated."""
     out: list[Line] = []
-    stating: dict[str, set[str]] | None = None  # figure -> articles stating it, made when a source needs it
-    newest = sorted(corpus.articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0)))
-    for article in newest:
+    for article in sorted(corpus.articles, key=lambda a: a.date or dt.date.min, reverse=True):  # undated last
         if len(out) == UNREAD_SOURCES:
             break
         units = [u for u in corpus.by_article.get(article.id, ()) if u.usable]
         if not units or any(u.english for u in units):
             continue
-        if stating is None:
-            stating = {}
-            for u in corpus.units:
-                for v in u.values:
-                    stating.setdefault(v.normalised, set()).add(u.article.id)
         found: dict[str, tuple[Value, Unit]] = {}
         for unit in units:
             for value in unit.values:
                 said = value.noun if value.kind == "count" else value.kind == "money"
                 if said and "#" + value.normalised not in record.covered:
                     found.setdefault(value.normalised, (value, unit))
-        chosen = sorted(found, key=lambda k: (len(stating[k]) < 2, found[k][1].key))[:UNREAD_FIGURES]
+        chosen = sorted(found, key=lambda k: (len(corpus.stating(k)) < 2, found[k][1].key))[:UNREAD_FIGURES]
         if not chosen:
             continue
         when = f", {article.date.day} {article.date:%b %Y}" if article.date else ""

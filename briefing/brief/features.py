@@ -82,6 +82,7 @@ class Corpus:
     bodies: dict[str, dict[tuple[str, int], int]] = field(default_factory=dict)  # article -> body sentence -> its place
     mentions: dict[str, list[Unit]] = field(default_factory=dict)  # entity id -> the English sentences naming it
     _places: dict[int, int] | None = field(default=None, repr=False, compare=False)  # id(unit) -> its place in by_article
+    _stating: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)  # see `stating`
 
     def story_of(self, article_id: str) -> str:
         """Copies of one wire story are one source: the id that stands for this article's story."""
@@ -94,6 +95,17 @@ class Corpus:
     def name(self, entity: str) -> str:
         """Display name; a focus id that is no entity ("word:...") stands for itself."""
         return self.names.get(entity, entity)
+
+    def stating(self, figure: str) -> set[str]:
+        """The stories (copies of one wire story are one) whose usable sentences state a
+        normalised figure; the map is made once, when first asked."""
+        if self._stating is None:
+            self._stating = defaultdict(set)
+            for u in self.units:
+                if u.usable:
+                    for v in u.values:
+                        self._stating[v.normalised].add(self.story_of(u.article.id))
+        return self._stating.get(figure, set())
 
     def previous(self, unit: Unit) -> Unit | None:
         """The sentence before `unit` in its article: where "he" or "the talks" points."""

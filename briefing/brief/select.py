@@ -245,15 +245,10 @@ def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
     pre = sorted(candidates, key=lambda u: (-prescore[u.key], u.key))[:POOL]
     index = _index(corpus)
     sources = max(1, len(corpus.by_article) - 1)
-    stated: dict[str, set[str]] = defaultdict(set)  # figure -> articles stating it
-    for u in corpus.units:
-        if u.usable:
-            for v in u.values:
-                stated[v.normalised].add(corpus.story_of(u.article.id))
     scored = []
     for unit in pre:
         backing, disputes, echoed = supporters(unit, corpus, index)
-        echoed = echoed or any(stated[v.normalised] - {corpus.story_of(unit.article.id)} for v in unit.values)
+        echoed = echoed or any(corpus.stating(v.normalised) - {corpus.story_of(unit.article.id)} for v in unit.values)
         score = prescore[unit.key] + WEIGHTS["support"] * min(1.0, len(backing) / min(sources, 3))
         scored.append(Scored(unit, score, backing, disputes, echoed or bool(backing)))
     _join_disputes(scored, corpus)
