@@ -19,7 +19,7 @@ from . import claims, clock
 from . import text as tx
 from .amounts import figures
 from .claims import names
-from .coverage import FOCUS, Record, greedy, is_body, is_lead, position
+from .coverage import FOCUS, Record, concepts, greedy, is_body, is_lead, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
 from .disputes import Dispute, disputable, figure_disputes, mark_disputed, other_events, phrase
 from .features import Corpus, Unit, build_corpus
@@ -298,7 +298,6 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     )
 
 
-
 LINE_ROWS = 2  # rows a line may take on the screen (fit.LINE_ROWS)
 FACT_ROWS = 3  # rows an article's lead may take as a key fact (fit.FACT_ROWS): it states the main event
 
@@ -343,16 +342,17 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
 
     fitted = {key: text for key, text in short.items() if text}
     whole = [s for s in candidates if s.unit.key in fitted]
-    facts = greedy(whole, record, _most_facts(size), lambda s: fitted[s.unit.key], bonus=bonus, also=lambda s: s.support)
+    most = _most_facts(size)
+    facts = greedy(whole, record, most, lambda s: fitted[s.unit.key], bonus=bonus, also=lambda s: s.support)
     if len(facts) < KEY_FACTS:  # too few fit one row whole: the longer ones, best first
         rest = [s for s in candidates if s not in facts]
         facts += greedy(rest, record, KEY_FACTS - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
     # Nothing left that other sources' concepts reward (one English source): the best claims
     # that still say NEW_WORDS words the screen has not, rather than rows left empty.
     for s in whole:
-        if len(facts) >= _most_facts(size):
+        if len(facts) >= most:
             break
-        words = {"w:" + t for t in s.unit.terms if t[:1] not in "@#%"}
+        words = {c for c in concepts(s.unit) if c.startswith("w:")}
         if s not in facts and not record.said(s.unit) and len(words - record.covered) >= NEW_WORDS:
             facts.append(s)
             record.add([s.unit], fitted[s.unit.key])
