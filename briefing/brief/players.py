@@ -76,13 +76,16 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
     claim); one named only in the articles `elsewhere` (about another event) is none."""
     mentions: Counter[str] = Counter()
     first: dict[str, dict[str, Unit]] = {}
+    said: dict[str, float] = defaultdict(float)  # entity -> weight of the claims naming it
     for unit in corpus.units:
         if not unit.usable:
             continue
+        claim = weight(unit) if weight is not None else 0.0
         for e in unit.entities:
             if corpus.labels.get(e) not in PLAYER_LABELS:
                 continue
             mentions[e] += 1
+            said[e] += claim
             first.setdefault(e, {}).setdefault(unit.article.id, unit)
     focus_names = [corpus.name(f).casefold() for f in focus]
 
@@ -93,12 +96,6 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
         return e in focus or any(name in roles for name in focus_names)
 
     # people first: an executive reads "who", then "which company"
-    said: dict[str, float] = defaultdict(float)  # entity -> weight of the claims naming it
-    if weight is not None:
-        for unit in corpus.units:
-            if unit.usable:
-                for e in unit.entities:
-                    said[e] += weight(unit)
     ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -said[e],
                                              -len(first[e]), -mentions[e], e))
     ranked = [e for e in ranked if not named_otherwise(e, corpus) and not set(first[e]) <= set(elsewhere)]

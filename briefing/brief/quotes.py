@@ -35,10 +35,10 @@ def _speaker(unit: Unit, corpus: Corpus, quoted: re.Match[str]) -> str | None:
     before: a name inside the quoted words is what is said ("KCNA said “the trial of Jang
     ...”" is KCNA's words, not Jang's)."""
     outside = unit.text[: quoted.start()] + " " * (quoted.end() - quoted.start()) + unit.text[quoted.end() :]
-    for u, text in ((unit, outside), (corpus.previous(unit), None)):
-        if u is None:
-            continue
-        text = u.text if text is None else text
+    readings = [(unit, outside)]
+    if (previous := corpus.previous(unit)) is not None:
+        readings.append((previous, previous.text))
+    for u, text in readings:
         for label in ("PERSON", "ORG"):
             places = {e: text.find(corpus.name(e)) for e in u.entities if corpus.labels.get(e) == label}
             # left out: a name found only inside the quotation (one written otherwise, "Lee
