@@ -42,6 +42,13 @@ def corpus(articles: list[tuple[str, dt.date | None, list[str]]], entities: dict
 
 
 THEFT = {"Museo Civico": "ORG", "Turin": "GPE", "Marta Ricci": "PERSON"}  # made up: the Louvre theft is held out
+THEFT_LEAD = "Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning."
+
+
+def _museum(more: list[str], other: list[str] | None = None) -> Analysis:
+    """Article a: the theft's lead, then `more`; article b (same day): `other`, or the same lead."""
+    day = dt.date(2030, 5, 20)
+    return corpus([("a", day, [THEFT_LEAD, *more]), ("b", day, other or [THEFT_LEAD])], THEFT)
 
 
 def _theft(toll_b: str = "eight", weekday_b: str = "Sunday") -> Analysis:
@@ -187,13 +194,8 @@ def test_bottom_line_is_a_whole_sentence_backed_by_the_most_sources():
 def test_attributed_quotes_are_found_and_exported():
     from briefing.export import markdown
 
-    analysis = corpus(
-        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
-                                     "“The thieves knew exactly what they wanted and left within minutes,” Marta Ricci said.",
-                                     "The Museo Civico said it was “deeply shocked”."]),
-         ("b", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning."])],
-        THEFT,
-    )
+    analysis = _museum(["“The thieves knew exactly what they wanted and left within minutes,” Marta Ricci said.",
+                        "The Museo Civico said it was “deeply shocked”."])
     b = build(analysis)
     assert [line.text for line in b.quotes] == ["Marta Ricci: “The thieves knew exactly what they wanted and left within minutes.”"]
     assert b.quotes[0].citations[0].sentence == 1
@@ -204,12 +206,7 @@ def test_attributed_quotes_are_found_and_exported():
 
 def test_a_name_inside_the_quotation_is_not_its_speaker():
     """"The Museo Civico said “Marta Ricci ...”" are the museum's words about her."""
-    analysis = corpus(
-        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
-                                     "The Museo Civico said “Marta Ricci found the cases broken open at dawn on Sunday”."]),
-         ("b", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning."])],
-        THEFT,
-    )
+    analysis = _museum(["The Museo Civico said “Marta Ricci found the cases broken open at dawn on Sunday”."])
     assert [line.text.split(":")[0] for line in build(analysis).quotes] == ["Museo Civico"]
 
 
@@ -740,13 +737,8 @@ def test_the_before_a_name_is_no_part_of_it() -> None:
 def test_an_item_of_a_list_is_no_key_fact() -> None:
     """"• May 2012: Opens a wing in Turin." is a line of a page's chronology box, its subject
     the box's heading: background for the timeline, never a key fact."""
-    analysis = corpus(
-        [("a", dt.date(2030, 5, 20), ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday morning.",
-                                     "Key dates of the Museo Civico:",
-                                     "• May 2012: Opens a new wing for jewels from Turin and Milan."]),
-         ("b", dt.date(2030, 5, 20), ["Eight jewels were stolen from the Museo Civico in Turin, Marta Ricci said."])],
-        THEFT,
-    )
+    analysis = _museum(["Key dates of the Museo Civico:", "• May 2012: Opens a new wing for jewels from Turin and Milan."],
+                       ["Eight jewels were stolen from the Museo Civico in Turin, Marta Ricci said."])
     assert not [line.text for line in build(analysis).key_facts if "new wing" in line.text]
 
 
