@@ -43,6 +43,12 @@ _LOWER = re.compile(r"[a-zà-öø-ÿ]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 LOOK_BACK = 64  # characters read before a stop: longer words are no abbreviation, initial or ordinal
 TAG_LENGTH = 40  # "[YONHAP]" and the like
+# A quotation of several sentences is one statement: a stop inside quotation marks ends no
+# sentence when the quotation closes within this many characters on the same line. A
+# quotation left open (a paragraph that runs on into the next) is split as prose.
+QUOTE_SPAN = 400
+_OPENS, _CLOSES = "“„«「『", "”»」』"
+_MARKS = re.compile(r"[\"“„«「『”»」』]")
 
 
 # Every check reads a few characters around the match, never a slice of the rest of the
@@ -91,12 +97,40 @@ def split(text: str, lang: str = "en") -> list[tuple[int, int]]:
     return spans
 
 
+class _Quotes:
+    """Whether a place in a line is inside quotation marks, read left to right once (each
+    boundary asks for a later place than the last: the line is scanned linearly)."""
+
+    def __init__(self, line: str) -> None:
+        self.line, self.at, self.curly, self.straight = line, 0, 0, False
+
+    def inside(self, pos: int) -> bool:
+        for m in _MARKS.finditer(self.line, self.at, pos):
+            mark = m.group()
+            if mark == '"':
+                self.straight = not self.straight
+            elif mark in _OPENS:
+                self.curly += 1
+            else:
+                self.curly = max(0, self.curly - 1)
+        self.at = max(self.at, pos)
+        return self.straight or self.curly > 0
+
+    def closes_soon(self, pos: int) -> bool:
+        closing = '"' if self.straight else _CLOSES
+        window = self.line[pos : pos + QUOTE_SPAN]
+        return any(mark in window for mark in closing)
+
+
 def _split_line(text: str, start: int, stop: int, lang: str, spans: list[tuple[int, int]]) -> None:
     line = text[start:stop]
     cursor = 0
+    quotes = _Quotes(line)
     for match in _BOUNDARY.finditer(line):
         if _is_boundary(line, match, lang):
             cut = match.start() + len(match.group("end")) + len(match.group("close"))
+            if quotes.inside(cut) and quotes.closes_soon(cut):
+                continue  # "Initial indications are ... The second stage ...": one quoted statement
             _add(spans, start + cursor, start + cut, text)
             cursor = match.end()
     _add(spans, start + cursor, stop, text)

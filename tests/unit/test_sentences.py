@@ -31,6 +31,21 @@ def test_quotes_and_glued_sentences():
     assert texts(text) == ["“We will see,” he said.", "“Maybe.”", "It roiled the industry.", "The rise was fast."]
 
 
+def test_a_quotation_of_several_sentences_is_one_statement():
+    text = 'NORAD said, "The first stage fell into the Yellow Sea. The second stage fell near the Philippines." Debris was found.'
+    assert texts(text) == [
+        'NORAD said, "The first stage fell into the Yellow Sea. The second stage fell near the Philippines."',
+        "Debris was found.",
+    ]
+    assert len(texts("「会議は終わった。合意はない。」と述べた。", "ja")) == 1
+
+
+def test_a_quotation_left_open_is_split_as_prose():
+    # a quoted paragraph that runs on into the next one never closes on its line
+    text = "He said: “We will not stop. We will go on. " + "And on. " * 60
+    assert texts(text)[:3] == ["He said: “We will not stop.", "We will go on.", "And on."]
+
+
 def test_newlines_always_end_a_sentence_and_offsets_are_exact():
     text = "Heading without stop\nBody one. Body two.\n\nLast"
     spans = split(text)
