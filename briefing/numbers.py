@@ -333,6 +333,13 @@ _DIGIT_OUTSIDE_LATIN = re.compile(r"(?<![A-Za-zÀ-ɏ\d])\d", re.I)
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
+def may_hold_time(text: str) -> bool:
+    """False only when TIME_OF_DAY finds nothing in `text`: the tests find_values makes first."""
+    return (_DIGIT_STARTS_WORD.search(text) is not None or any(c in text for c in _HOUR_MARKS)) and (
+        _MAY_BE_TIME.search(text) is not None
+    )
+
+
 def _folded(text: str) -> str:
     """`text` lower-cased as re.I compares letters: a number word _DURATION or _SMALL_COUNT
     reads is one of NUMBER_WORDS here, after no letter a-z."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import TIME_OF_DAY, Value
+from ..numbers import TIME_OF_DAY, Value, may_hold_time
 from . import claims
 from . import text as tx
 from .features import Unit
@@ -28,14 +28,13 @@ _HALF = re.compile(r"(?::\d{2})?\s*([ap])\.?\s?m\b\.?", re.I)  # also past secon
 _LOCAL = re.compile(r"\s*local time\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|by|until|till|since)\s+(?:about\s+|around\s+)?$", re.I)  # a count's time, or a span's end
 _REPORTING = frozenset(tx.stem(w) for w in "said says say told tells tell reported reports according added".split())
-_DIGIT = re.compile(r"\d")
 
 
 def times(unit: Unit) -> list[Value]:
     """The sentence's times of day, as values of kind "time" (minutes after midnight), the
     zone, when one is named, as the value's `noun`; a count's "as of 4 a.m." is none."""
     text = unit.text
-    if not _DIGIT.search(text):
+    if not may_hold_time(text):  # TIME_OF_DAY is slow to try at every position
         return []
     out: list[Value] = []
     for m in TIME_OF_DAY.finditer(text):
