@@ -37,6 +37,19 @@ REFUSAL = re.compile(
 )
 _OPPOSITES = [(re.compile(yes, re.I), re.compile(no, re.I), yes) for yes, no in OPPOSITES]
 _ANY_OUTCOME = re.compile("|".join(p for pair in OPPOSITES for p in pair), re.I)
+# The patterns above are tried at every position under re.I: cheaper, a word every match
+# of each holds, looked for in tx.folded(text). A text holding none of them matches none.
+_OPPOSITE_WORDS = [
+    (("guilty", "convicted", "sentenced"), ("acquitted", "guilty", "innocent", "cleared of", "exonerated")),
+    (("approved", "accepted"), ("rejected", "refused", "blocked")),
+    (("attended", "joined", "took part"), ("did not attend", "skipped", "absent")),
+    (("resigned", "stepped down"), ("in office", "stayed on", "refused to resign")),
+    (("confirmed", "admitted", "acknowledged"), ("denied", "denies", "deny", "rejected")),
+    (("won", "wins", "elected", "victory"), ("lost", "loses", "defeated", "conceded")),
+]
+_OUTCOME_WORDS = tuple(dict.fromkeys(w for pair in _OPPOSITE_WORDS for side in pair for w in side))
+_UNCONFIRMED_WORDS = ("confirm", "no official", "has not been", "unclear", "verified", "specifics")
+_REFUSAL_WORDS = ("declined", "refused", "not ", "no comment")
 
 
 def _subjects(unit: Unit, corpus: Corpus) -> frozenset[str]:
@@ -59,7 +72,7 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
     things of one company are one difference, not a line per pair of them)."""
     found = []
     reported: dict[str, set[str]] = {}  # outcome -> parties it is already reported of
-    claims = [u for u in corpus.units if u.english and u.usable and _ANY_OUTCOME.search(u.text)]
+    claims = [u for u in corpus.units if u.english and u.usable and _states_outcome(u.text)]
     subjects = {u.key: _subjects(u, corpus) for u in claims}
     nearest: dict[tuple[tuple[str, int], int], str] = {}  # (sentence, outcome's place) -> the party it is said of
 
@@ -69,9 +82,15 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
             nearest[key] = _nearest(subjects[unit.key], unit, match, corpus) if subjects[unit.key] else ""
         return nearest[key]
 
-    for yes_re, no_re, yes in _OPPOSITES:
-        side_a = [(u, m) for u in claims if (m := yes_re.search(u.text)) and not no_re.search(u.text)]
-        side_b = [(u, m) for u in claims if (m := no_re.search(u.text))]
+    low = {u.key: tx.folded(u.text) for u in claims}
+
+    def search(pattern: re.Pattern[str], words: tuple[str, ...], unit: Unit) -> re.Match[str] | None:
+        text = low[unit.key]
+        return pattern.search(unit.text) if any(w in text for w in words) else None
+
+    for (yes_re, no_re, yes), (yes_words, no_words) in zip(_OPPOSITES, _OPPOSITE_WORDS, strict=True):
+        side_a = [(u, m) for u in claims if (m := search(yes_re, yes_words, u)) and not search(no_re, no_words, u)]
+        side_b = [(u, m) for u in claims if (m := search(no_re, no_words, u))]
         of_party: dict[str, list[tuple[Unit, re.Match[str]]]] = {}  # the other side, by the parties it is about
         for b, mb in side_b:
             for party in subjects[b.key]:
@@ -94,6 +113,12 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
                 found.append((corpus.names.get(party, ""), a, _snippet(a.text, ma), b, _snippet(b.text, mb)))
                 break
     return found
+
+
+def _states_outcome(text: str) -> bool:
+    """_ANY_OUTCOME.search(text), tried only when a word of every match is in the text."""
+    low = tx.folded(text)
+    return any(w in low for w in _OUTCOME_WORDS) and _ANY_OUTCOME.search(text) is not None
 
 
 def _nearest(shared: frozenset[str], unit: Unit, match: re.Match[str], corpus: Corpus) -> str:
@@ -178,5 +203,14 @@ def disagreements(pool: Sequence[Scored], disputes: Sequence[Dispute],
 
 def unconfirmed(corpus: Corpus, weight: Callable[[Unit], float]) -> list[Unit]:
     """Sentences saying a claim is not confirmed; refusals to comment are not among them."""
-    hits = [u for u in corpus.units if u.english and u.usable and UNCONFIRMED.search(REFUSAL.sub("", u.text))]
+    hits = [u for u in corpus.units if u.english and u.usable and says_unconfirmed(u.text)]
     return sorted(hits, key=lambda u: (-weight(u), u.key))
+
+
+def says_unconfirmed(text: str) -> bool:
+    """UNCONFIRMED.search(REFUSAL.sub("", text)): a text holding no word of either pattern's
+    matches is left as it is by the sub and matches nothing, so both are tried only then."""
+    low = tx.folded(text)
+    if not any(w in low for w in _UNCONFIRMED_WORDS) and not any(w in low for w in _REFUSAL_WORDS):
+        return False
+    return UNCONFIRMED.search(REFUSAL.sub("", text)) is not None
