@@ -37,6 +37,8 @@ def plural(count: int, noun: str) -> str:
 
 
 def words(text: str) -> list[str]:
+    if text.isascii():  # lower() maps A-Z to a-z one for one: the same words, lowered once
+        return _WORD.findall(text.lower())
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
@@ -78,7 +80,8 @@ def normalise(vec: Mapping[str, float]) -> dict[str, float]:
 def vector(terms: Iterable[str], weights: Mapping[str, float]) -> dict[str, float]:
     """Unit-length TF-IDF vector (sub-linear tf)."""
     counts = Counter(terms)
-    return normalise({t: (1.0 + math.log(c)) * weights.get(t, 1.0) for t, c in counts.items()})
+    # a term said once weighs its idf: (1.0 + log(1)) * w is w exactly
+    return normalise({t: weights.get(t, 1.0) if c == 1 else (1.0 + math.log(c)) * weights.get(t, 1.0) for t, c in counts.items()})
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

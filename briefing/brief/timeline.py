@@ -175,25 +175,26 @@ _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
     "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "my": _MONTH_WORDS, "last_month_name": _MONTH_WORDS,
-    "weekday": ("day",), "yesterday": ("day",), "today": ("day", "this", "tonight"),
+    "weekday": tuple(WEEKDAYS), "yesterday": ("yesterday", "day before", "day earlier", "previous day"),
+    "today": ("today", "this morning", "this afternoon", "tonight"),
     "week": ("week",), "month": ("month",), "year": ("year",),
     "in_year": (), "as_year": (),
 }  # fmt: skip
-_NEEDS_DIGIT = {"iso", "in_year", "as_year"}  # each starts with \b and a digit
-_DIGIT_STARTS_WORD = re.compile(r"(?<!\w)\d")
+_NEEDS_YEAR = {"iso", "in_year", "as_year"}  # each holds a year "19dd" or "20dd" after no word character
+_YEAR_STARTS_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d")
 _WORDS = sorted({w for words in _NEEDS.values() for w in words})
-_GATED = [(kind, pattern, kind in _NEEDS_DIGIT, frozenset(_NEEDS[kind])) for kind, pattern in _PATTERNS]
+_GATED = [(kind, pattern, kind in _NEEDS_YEAR, frozenset(_NEEDS[kind])) for kind, pattern in _PATTERNS]
 
 
 def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
     """Date mentions in `text`, longest first where they overlap, in text order."""
     low = tx.folded(text)
-    digit = _DIGIT_STARTS_WORD.search(text) is not None
+    year = _YEAR_STARTS_WORD.search(text) is not None
     present = {w for w in _WORDS if w in low}
-    if not (digit or present):
+    if not (year or present):
         return []
-    tried = [(kind, pattern) for kind, pattern, needs_digit, needs in _GATED
-             if (digit or not needs_digit) and (not needs or not needs.isdisjoint(present))]
+    tried = [(kind, pattern) for kind, pattern, needs_year, needs in _GATED
+             if (year or not needs_year) and (not needs or not needs.isdisjoint(present))]
     if not tried or not _MAYBE.search(text):
         return []
     found: list[DateRef] = []

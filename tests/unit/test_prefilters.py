@@ -6,11 +6,14 @@ re.I folds: İ, ı, ſ, the Kelvin sign) and checks the shortcut against the pat
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing import numbers
-from briefing.brief import differences
+from briefing.brief import differences, timeline
+from briefing.brief import text as tx
 
 QUICK = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -81,3 +84,44 @@ def test_outcome_words_are_in_every_text_an_outcome_pattern_matches(text: str) -
 def test_says_unconfirmed_is_the_search_after_the_refusals_go(text: str) -> None:
     expected = differences.UNCONFIRMED.search(differences.REFUSAL.sub("", text)) is not None
     assert differences.says_unconfirmed(text) == expected
+
+
+DATES = pieces([
+    "2024", "1999", "2024-01-31", "x2024", "12", "4th", "of", "March", "Sept.", "sept", "ſeptember", "may", "Tuesday",
+    "on", "last", "this", "next", "since", "previous", "past", "earlier this", "later this", "week", "month", "year",
+    "morning", "afternoon", "evening", "night", "yesterday", "the day before", "a day earlier", "previous day",
+    "today", "tonight", "in", "By", "as", "when", "begins", "ended", "day", "monday", "sunday",
+])
+
+
+def _every_pattern(text: str, base: dt.date | None) -> list[timeline.DateRef]:
+    """find_dates as it reads without the word and year tests: every pattern tried."""
+    if not timeline._MAYBE.search(text):
+        return []
+    found: list[timeline.DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in timeline._PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "weekday" and not m.group("weekday"):
+                continue
+            start, end = m.start(), m.end()
+            while start < end and text[start].isspace():
+                start += 1
+            if any(start < b and a < end for a, b in taken):
+                continue
+            precision, date = timeline._resolve(kind, m, base)
+            taken.append((start, end))
+            found.append(timeline.DateRef(start, end, text[start:end], precision, date))
+    return sorted(found, key=lambda d: d.start)
+
+
+@given(DATES, st.sampled_from([None, dt.date(2024, 3, 5)]))
+@QUICK
+def test_find_dates_skips_only_patterns_that_find_nothing(text: str, base: dt.date | None) -> None:
+    assert timeline.find_dates(text, base) == _every_pattern(text, base)
+
+
+@given(st.text(alphabet=st.sampled_from("aZ9_-'’ İıſ\u212aé,."), max_size=30) | DATES)
+@QUICK
+def test_words_lowers_the_same_words(text: str) -> None:
+    assert tx.words(text) == [w.lower().replace("’", "'") for w in tx._WORD.findall(text)]
