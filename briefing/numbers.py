@@ -303,7 +303,7 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
     if lang in CJK_LANGS:
         cjk = _cjk_counts(text)
         values = [v for v in values if not any(c.start <= v.start < c.end for c in cjk)] + cjk
-    if (outside and _SMALL_DIGIT.search(text)) or _NUMBER_WORD_START.search(_folded(text)):
+    if (outside and _SMALL_DIGIT.search(text)) or _starts_number_word(_folded(text)):
         taken = [(v.start, v.end) for v in values] + times
         values.extend(v for v in _small(text, lang) if not any(a < v.end and v.start < b for a, b in taken))
     return sorted(values, key=lambda v: v.start)
@@ -327,6 +327,8 @@ _HOUR_MARKS = "時时点點"
 _MAY_BE_TIME = re.compile(r"\d\s*(?:[時时点點:：]|[.h]\d|uhr|[ap]\.|[ap]m|o'clock|giờ|órakor)", re.I)
 # _DURATION's digit, by its look-behind (_SMALL_COUNT's refuses more)
 _SMALL_DIGIT = re.compile(r"(?<![A-Za-zÀ-ɏ\d.,:])\d", re.I)
+# _SMALL_COUNT's digit, by its look-behind
+_SMALL_COUNT_DIGIT = re.compile(r"(?<![\w.,:$€£¥₩-])\d", re.I)
 # A digit either of the two above can find: not after a Latin letter or a digit
 _DIGIT_OUTSIDE_LATIN = re.compile(r"(?<![A-Za-zÀ-ɏ\d])\d", re.I)
 # re.I equates İ and ı with i, ſ with s; lower() leaves or splits them
@@ -348,7 +350,19 @@ def _folded(text: str) -> str:
 
 def _may_hold_number_word(text: str) -> bool:
     """False only when no number word `_amount` reads can start a word of `text`."""
-    return _NUMBER_WORD_START.search(text.lower()) is not None
+    return _starts_number_word(text.lower())
+
+
+def _starts_number_word(low: str) -> bool:
+    """_NUMBER_WORD_START.search(low), tried only when one of its words is in `low`: the
+    pattern's 30 words are slow to try at every word's start."""
+    return any(w in low for w in NUMBER_WORDS) and _NUMBER_WORD_START.search(low) is not None
+
+
+def _may_hold_small_count(text: str) -> bool:
+    """False only when _SMALL_COUNT finds nothing: each match starts with a digit after none
+    of its look-behind's characters, or holds a number word ("a hundred" holds "hundred")."""
+    return _SMALL_COUNT_DIGIT.search(text) is not None or any(w in _folded(text) for w in NUMBER_WORDS)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -384,7 +398,7 @@ def _small(text: str, lang: str | None) -> list[Value]:
             continue
         name, seconds = next((n, sec) for pattern, n, sec in _UNIT_RES if pattern.fullmatch(unit))
         out.append(Value(m.start(), m.end(), m.group(0), "duration", amount * seconds, None, None, f"{_short(amount)} {name}", name))
-    if lang in (None, "en"):
+    if lang in (None, "en") and _may_hold_small_count(text):
         for m in _SMALL_COUNT.finditer(text):
             noun = _noun(text[m.end():], lang)
             amount = _amount(m.group("n"), lang)

@@ -125,3 +125,18 @@ def test_find_dates_skips_only_patterns_that_find_nothing(text: str, base: dt.da
 @QUICK
 def test_words_lowers_the_same_words(text: str) -> None:
     assert tx.words(text) == [w.lower().replace("’", "'") for w in tx._WORD.findall(text)]
+
+
+COUNTS = pieces([
+    "1", "9", "12", "90", "123", "1234", "$5", "x9", "9.5", "-3", ":4", "a hundred", "one", "twenty-four", "Thirteen", "ſix", "nıne",
+    "dozen", "zero", "hundred", "thousand", "someone", "often", "people", "diamonds", "ago", "years", "minutes", "and",
+])
+
+
+@given(COUNTS)
+@QUICK
+def test_number_word_and_small_count_tests_turn_away_no_match(text: str) -> None:
+    for low in (numbers._folded(text), text.lower()):
+        assert numbers._starts_number_word(low) == bool(numbers._NUMBER_WORD_START.search(low))
+    if numbers._SMALL_COUNT.search(text):
+        assert numbers._may_hold_small_count(text)
