@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 
+from ..entities.roles import PAST
 from . import text as tx
 from .features import Corpus, Unit
 from .select import distinct
@@ -112,8 +113,9 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
                 role = _role_from_text(alias, texts)
                 if role:
                     break
-        if mentions[e] < IN_PASSING and not role and not leads_focus(e):
-            continue  # named once, with no part given: mentioned in passing
+        past = role is not None and role.lower().split(" ", 1)[0] in PAST
+        if mentions[e] < IN_PASSING and (not role or past) and not leads_focus(e) and not (past and acts(e, corpus)):
+            continue  # named once, with no part given or a past one ("former leader"): mentioned in passing
         if not role and corpus.labels.get(e) != "PERSON" and not acts(e, corpus):
             continue  # an organisation that does nothing in the story is a place, a ship or a thing
         out.append((name, role, list(first[e].values())))
@@ -155,6 +157,10 @@ _BEFORE_PLACE = re.compile(
 _IN_PLACE = re.compile(r"\b(?:in|near|outside)\s*$", re.I)  # "in Bohol": an organisation is rarely "in" it
 # Names that say what they are: an outlet ("VOA News", "Yonhap news agency") or a place.
 _OUTLET_NAME = re.compile(r"\b(?:news|news agency|press agency|broadcasting(?: corporation)?|television|radio)$", re.I)
+# A state's formal name is a place however the model labels it: "Republic of Korea".
+_STATE_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’]*\s+)*(?:Republic|Kingdom|Federation|Commonwealth|Emirates|Principality|Sultanate)\s+of\s+[A-Z]"
+)
 _PLACE_NAME = re.compile(
     r"\b(?:island|islands|city|county|province|village|district|region|prefecture|bay|sea|ocean|river|mountains?|"
     r"peninsula|strait|plate|trench|valley|coast)$", re.I
@@ -173,7 +179,7 @@ def named_otherwise(e: str, corpus: Corpus) -> bool:
     if re.search(r"[`\"“”]|^the\b", corpus.name(e)):
         return True  # "the Pacific ``Rim of Fire": a phrase the model took for a name
     names = sorted({corpus.name(e), *(entity.aliases if entity else ())}, key=len, reverse=True)
-    if any(_OUTLET_NAME.search(n) or _PLACE_NAME.search(n) for n in names):
+    if any(_OUTLET_NAME.search(n) or _PLACE_NAME.search(n) or _STATE_NAME.match(n) for n in names):
         return True  # "VOA News", "Xinhua news agency"; "Jeju Island", "Bohol Island": by their own name
     seen = other = 0
     for unit in corpus.mentions.get(e, ()):

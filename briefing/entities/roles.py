@@ -13,6 +13,8 @@ from .mentions import HONORIFICS, TITLE_WORDS
 
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n]{2,60}?)\s*[,.;]")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+# Words that put a title in the past: "former leader Kim Jong-il" leads no more.
+PAST = frozenset("former late then ex ex- outgoing".split())
 LOOK_BACK = 100  # characters read before a name: a title word is short, and a long text stays linear
 
 
@@ -42,6 +44,9 @@ def _before(text: str, spans: tuple[Span, ...], n: int) -> str:
         titles.pop(0)
     if not titles:
         return ""
+    if (match := _WORD_BEFORE.search(text, max(0, cursor - LOOK_BACK), cursor)) and match.group(1).lower() in PAST:
+        titles.insert(0, match.group(1).lower())
+        cursor = match.start()
     role = " ".join(titles)
     previous = spans[n - 1] if n else None
     if previous and previous.label != "PERSON" and previous.entity and text[previous.end : cursor].strip(" '’s") == "":

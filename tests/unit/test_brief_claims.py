@@ -642,6 +642,30 @@ def test_a_form_of_address_is_no_role() -> None:
     assert roles(text, spans) == {"person:kim": ["Prime Minister"]}
 
 
+def test_a_title_in_the_past_stays_in_the_role() -> None:
+    from briefing.entities.roles import roles
+    from briefing.model import Span
+
+    text = "It came near the anniversary of the death of former leader Kim Jong-il."
+    spans = (Span(text.index("Kim"), len(text) - 1, "PERSON", "person:kim", "Kim Jong-il"),)
+    assert roles(text, spans) == {"person:kim": ["former leader"]}
+
+
+def test_a_state_s_formal_name_and_a_former_leader_named_once_are_no_players() -> None:
+    import dataclasses
+
+    named = {"Republic of Korea": "ORG", "Kim Jong-il": "PERSON", "Ana Cruz": "PERSON"}
+    analysis = corpus([
+        ("a", None, ["The Republic of Korea said the launch broke U.N. resolutions, Ana Cruz said.",
+                     "It came near the anniversary of the death of former leader Kim Jong-il."]),
+        ("b", None, ["Ana Cruz said the launch was a provocation."]),
+    ], named)
+    entities = tuple(dataclasses.replace(e, roles=("former leader",)) if e.name == "Kim Jong-il" else e for e in analysis.entities)
+    players = [line.text for line in build(dataclasses.replace(analysis, entities=entities)).players]
+    assert any(p.startswith("Ana Cruz") for p in players), players
+    assert not any(p.startswith(("Republic of Korea", "Kim Jong-il")) for p in players), players
+
+
 def test_an_outcome_of_an_earlier_year_is_no_opposite_of_the_story_s() -> None:
     named = {"Ana Silva": "PERSON", "Rui Costa": "PERSON", "Portugal": "GPE"}
     b = build(corpus([
