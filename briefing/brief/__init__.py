@@ -73,6 +73,9 @@ _DANGLING = re.compile(
 )
 
 
+# Words that point back to the sentence before wherever they stand: "Marie Harf made a comment
+# to the same effect the same day."
+_POINTS_BACK = re.compile(r"\b(?:to (?:the same|that|this) effect|the same day|the former|the latter|likewise|similarly)\b", re.I)
 _HE = re.compile(r"^(He|She)\s+(?=[a-z])")
 
 
@@ -103,8 +106,9 @@ def _antecedent(unit: Unit, corpus: Corpus, depth: int = 3) -> str | None:
 
 
 def self_contained(text: str) -> bool:
-    """The sentence says who or what it is about: it does not open on a pronoun."""
-    return not _DANGLING.search(text)
+    """The sentence says who or what it is about: it does not open on a pronoun, nor point
+    back to what the sentence before said."""
+    return not (_DANGLING.search(text) or _POINTS_BACK.search(text))
 
 
 def _clean(text: str) -> str:

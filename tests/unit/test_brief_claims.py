@@ -805,3 +805,11 @@ def test_how_sure_a_figure_is_does_not_say_what_it_counts() -> None:
                                               "Some 300 people are feared dead in Turin."])], THEFT))
     measured = [context(u, v) for u in built.units for v in u.values]
     assert measured == [{"kill"}, {"kill"}, {"kill"}]
+
+
+def test_a_sentence_pointing_back_to_the_one_before_is_not_self_contained() -> None:
+    from briefing.brief import self_contained
+
+    assert not self_contained("Marie Harf made a comment to the same effect the same day.")
+    assert not self_contained("It called Jang “human scum.”")
+    assert self_contained("Marie Harf said the State Department had no reason to doubt the report.")
