@@ -87,6 +87,10 @@ def _is_place(line: str, position: int, first_body: int) -> bool:
     return position < first_body and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"[\d.!?:;,]", line)
 
 
+WRAP_WIDTH = 40  # a shorter line is no wrapped line of prose
+WRAP_SHARE = 0.75  # of the block's longest line, the least a wrapped line is
+
+
 def _paragraph_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Join hard-wrapped lines of a block into one paragraph; keep one-line paragraphs."""
     blocks: list[list[tuple[int, str]]] = [[]]
@@ -99,7 +103,11 @@ def _paragraph_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for block in blocks:
         if not block:
             continue
-        wrapped = len(block) > 1 and all(len(text) >= 40 and not text.endswith(_LINE_ENDS) for _, text in block[:-1])
+        # Hard-wrapped lines are about as long as the block's longest: "Kerry (file photo)"
+        # printed twice above a 230-character lead is a caption, not the lead's first lines.
+        longest = max(len(text) for _, text in block)
+        wrapped = len(block) > 1 and all(len(text) >= max(WRAP_WIDTH, WRAP_SHARE * longest) and not text.endswith(_LINE_ENDS)
+                                         for _, text in block[:-1])
         if wrapped:
             out.append((block[0][0], " ".join(text for _, text in block)))
         else:

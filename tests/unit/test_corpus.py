@@ -169,6 +169,17 @@ def test_hard_wrapped_markdown_is_joined_into_paragraphs(tmp_path):
     assert article.paragraphs[2] == "See the statement for details."
 
 
+def test_a_caption_line_above_the_lead_is_no_wrapped_line_of_it(tmp_path):
+    # as VOA pages print a photo's caption twice above the lead, in a sidecar as in the original
+    caption = "US Secretary of State John Kerry (file photo)"
+    lead = ("US Secretary of State John Kerry has strongly condemned the leader of North Korea, calling him"
+            " reckless and ruthless in an interview broadcast on Sunday morning by the US network ABC.")
+    path = tmp_path / "a.txt"
+    path.write_text(f"Kerry condemns Kim\n\n{caption}\n{caption}\n{lead}\n", encoding="utf-8")
+    (article,) = corpus.load([path]).articles
+    assert article.paragraphs[-3:] == (caption, caption, lead)
+
+
 def test_cached_articles_skip_parsing(tmp_path, seed_paths, monkeypatch):
     cache = Cache(tmp_path / "c.sqlite3")
     first = corpus.load(seed_paths, cache).articles
