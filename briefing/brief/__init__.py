@@ -19,7 +19,7 @@ from . import claims, clock
 from . import text as tx
 from .amounts import figures
 from .claims import names
-from .coverage import FOCUS, Record, concepts, greedy, is_body, is_lead, position
+from .coverage import FOCUS, Record, concepts, greedy, is_body, is_lead, lead_weights, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
 from .disputes import Dispute, disputable, figure_disputes, mark_disputed, other_events, phrase
 from .features import Corpus, Unit, build_corpus
@@ -191,14 +191,18 @@ def _whole(text: str, limit: int) -> str | None:
 
 def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Notes) -> tuple[list[Line], Scored | None]:
     """What happened, backed by the most sources: of the articles' lead sentences, the claim
-    covering the most weighted concepts (names, figures, dates, words, weighted by how many
-    sources state them), grown by each source stating it, lessened when sources dispute it,
-    never one a later source corrects; a whole sentence, never cut."""
+    covering the most concepts that other leads state too (names, figures, dates, words,
+    weighted by how many sources' leads state them: the main event, not a side story the
+    bodies repeat), then the most of the corpus's weighted concepts; grown by each source
+    stating it, lessened when sources dispute it, never one a later source corrects; a
+    whole sentence, never cut."""
     sources = max(1, len(corpus.by_article) - 1)
+    told = lead_weights(corpus)
 
-    def fitness(s: Scored) -> float:
-        backing = 1 + BACKING * min(1.0, len(s.support) / min(sources, 3))
-        return record.gain(s.unit) * backing * (DISPUTED if s.disputed else 1.0)
+    def fitness(s: Scored) -> tuple[float, float]:
+        backing = (1 + BACKING * min(1.0, len(s.support) / min(sources, 3))) * (DISPUTED if s.disputed else 1.0)
+        main = sum(told.get(c, 0.0) for c in concepts(s.unit) - record.covered)
+        return main * backing, record.gain(s.unit) * backing  # leads alike in no concept: the corpus's concepts decide
 
     fit = [s for s in pool if _whole(_clean(s.unit.text), BOTTOM_CHARS) and tx.is_statement(s.unit.text) and self_contained(s.unit.text)
            and not s.superseded and not REFUSAL.search(s.unit.text)]

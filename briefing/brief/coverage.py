@@ -68,6 +68,17 @@ def weights(corpus: Corpus) -> dict[str, float]:
     return out
 
 
+def lead_weights(corpus: Corpus) -> dict[str, float]:
+    """Concept -> number of sources whose lead states it (words: TERM_WEIGHT each): what the
+    articles open on is the main event, who, what, where and when."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for unit in corpus.units:
+        if unit.usable and is_lead(unit, corpus):
+            for c in concepts(unit):
+                sources[c].add(unit.article.id)
+    return {c: (TERM_WEIGHT if c.startswith("w:") else 1.0) * len(arts) for c, arts in sources.items() if len(arts) >= MIN_TERM_SOURCES}
+
+
 def position(unit: Unit, corpus: Corpus) -> int:
     """The sentence's place in its article's body, 0 for the first (furniture and headings left out)."""
     body = corpus.bodies[unit.article.id]

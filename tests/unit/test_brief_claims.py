@@ -813,3 +813,19 @@ def test_a_sentence_pointing_back_to_the_one_before_is_not_self_contained() -> N
     assert not self_contained("Marie Harf made a comment to the same effect the same day.")
     assert not self_contained("It called Jang “human scum.”")
     assert self_contained("Marie Harf said the State Department had no reason to doubt the report.")
+
+
+def test_the_main_event_is_what_the_leads_share_not_what_the_bodies_repeat() -> None:
+    from briefing.brief import build_corpus
+    from briefing.brief.coverage import lead_weights
+
+    detail = "Guards and volunteers searched the cellars of the Museo Civico overnight, the police said."
+    reopened, unhurt = "The museum reopened to the public on Monday afternoon.", "Nobody was hurt in the raid, officials said."
+    analysis = corpus([
+        ("a", None, [THEFT_LEAD, reopened, unhurt, detail]),
+        ("b", None, ["Eight jewels were stolen from the Museo Civico in Turin on Sunday.", "The thieves fled.", unhurt, detail]),
+        ("c", None, ["Marta Ricci opened the doors at nine on Sunday morning.", reopened, unhurt, detail]),
+    ], THEFT)
+    told = lead_weights(build_corpus(analysis))
+    assert told["@gpe:turin"] == 2.0 and told["w:jewels"] == 1.0  # two leads; a word weighs half a name
+    assert "w:cellars" not in told and "@person:marta ricci" not in told  # the bodies' words; one lead's name
