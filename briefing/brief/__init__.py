@@ -573,7 +573,7 @@ def _differences(corpus: Corpus, pool: list[Scored], disputes: list[Dispute], we
         parts = " vs ".join(f"{said} {marks(side)}" for said, side in sides)
         first = sides[0][1][0]
         if (order := _in_date_order(sides)) is not None:  # each later report gives a new figure: the story moved on
-            parts = " → ".join(f"{said} {marks(side)} ({side[0].article.date:%-d %b})" for said, side in order if side[0].article.date)
+            parts = " → ".join(f"{said} {marks(side)} ({_first_day(side):%-d %b})" for said, side in order)
             lines.append(notes.line(f"Figures changed as reports came in: {parts}.", units, agree=1))
         elif _is_date_side(sides):
             opening = " ".join(_clean(first.text).split()[:5]).rstrip(",.;:")
@@ -599,19 +599,25 @@ def _differences(corpus: Corpus, pool: list[Scored], disputes: list[Dispute], we
 
 
 def _in_date_order(sides: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[str, Sequence[Unit]]] | None:
-    """The sides in publication order when every side's sources were published on days of
-    their own (a side's every source after the previous side's): reports updating a figure.
-    None when any source is undated or two sides share a day: then the sources disagree."""
+    """The sides in publication order when every side's dated sources were published on days
+    of their own (a side's every dated source after the previous side's): reports updating a
+    figure. An undated source takes the side of the figure it gives ("six dead" undated, as
+    on the 17th, before the 19th's 28). None when a side has no dated source or two sides
+    share a day: then the sources disagree."""
     spans = []
     for said, side in sides:
-        days = [u.article.date for u in side]
-        if not all(days):
+        days = [u.article.date for u in side if u.article.date]
+        if not days:
             return None
-        spans.append((min(d for d in days if d), max(d for d in days if d), said, side))
+        spans.append((min(days), max(days), said, side))
     spans.sort(key=lambda s: s[0])
     if any(later[0] <= earlier[1] for earlier, later in itertools.pairwise(spans)):
         return None
     return [(said, side) for _, _, said, side in spans]
+
+
+def _first_day(side: Sequence[Unit]) -> dt.date:
+    return min(u.article.date for u in side if u.article.date)
 
 
 def _is_date_side(sides: Sequence[tuple[str, Sequence[Unit]]]) -> bool:

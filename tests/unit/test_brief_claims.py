@@ -283,12 +283,14 @@ def test_a_paragraph_printed_twice_is_an_image_caption() -> None:
     assert captions(paragraphs) == {1, 2}  # the short refrain is not furniture: it may be reporting
 
 
-def _rising_toll(same_day: bool = False) -> Analysis:
-    day = [dt.date(2030, 3, 2), dt.date(2030, 3, 3), dt.date(2030, 3, 4)]
+def _rising_toll(same_day: bool = False, undated_early: bool = False) -> Analysis:
+    day: list[dt.date | None] = [dt.date(2030, 3, 2), dt.date(2030, 3, 3), dt.date(2030, 3, 4)]
     if same_day:
         day = [day[0]] * 3
+    undated = [("d", None, ["At least 20 people were killed when an earthquake struck Turin on Sunday, the agency said.",
+                            "Schools in Turin stayed closed."])] if undated_early else []
     return corpus(
-        [
+        [*undated,
             ("a", day[0], ["At least 20 people were killed when an earthquake struck Turin on Sunday, officials said.",
                            "Rescuers searched collapsed buildings in Turin through the night."]),
             ("b", day[1], ["At least 93 people were killed when an earthquake struck Turin on Sunday, officials said.",
@@ -309,6 +311,13 @@ def test_a_later_report_giving_a_new_figure_is_an_update_not_a_dispute() -> None
     same_day = build(_rising_toll(same_day=True))  # three figures on one day: the sources disagree
     assert any(line.text.startswith("Figures differ") for line in same_day.differences), [line.text for line in same_day.differences]
     assert not [line for line in [*same_day.bottom_line, *same_day.key_facts] if "killed" in line.text]
+
+
+def test_an_undated_source_giving_an_early_figure_takes_its_side_of_the_update() -> None:
+    b = build(_rising_toll(undated_early=True))
+    changed = [line.text for line in b.differences if line.text.startswith("Figures changed")]
+    assert changed and re.search(r"20 people \[1\]\[2\] \(2 Mar\) → 93 people \[3\] \(3 Mar\) → 144 people \[4\]", changed[0]), \
+        [line.text for line in b.differences]
 
 
 def test_a_hedged_figure_does_not_dispute_one_within_its_rounding() -> None:
