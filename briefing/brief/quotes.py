@@ -9,6 +9,7 @@ they cover, the sources naming the speaker), the weightiest first.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .coverage import Record
@@ -30,22 +31,69 @@ class Quote:
     unit: Unit
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
+SPEAKERS = ("PERSON", "ORG", "GPE")  # "China said it “will get in touch”": a government speaks too
+
+
+def _mentions(unit: Unit, corpus: Corpus, skip: tuple[int, int] = (0, 0)) -> list[tuple[int, int, str]]:
+    """(start, end, entity) of each name of a speaker-like entity in the sentence, outside `skip`."""
+    out = []
+    for e in unit.entities:
+        if corpus.labels.get(e) not in SPEAKERS:
+            continue
+        entity = corpus.entities.get(e)
+        for name in {corpus.name(e), *(entity.aliases if entity else ())}:
+            for m in re.finditer(re.escape(name), unit.text) if name else ():
+                if not skip[0] <= m.start() < skip[1] and not _POSSESSIVE.match(unit.text, m.end()):
+                    out.append((m.start(), m.end(), e))  # "Hagel called Jang's execution ...": Jang's is nobody's speech
+    return out
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|we)\s*$|^\s*(?:he|she|they|we)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\bbut\b")
+
+
+def _nearest(names: list[tuple[int, int, str]], corpus: Corpus, key: Callable[[int, int], int]) -> str | None:
+    """The person nearest by `key` (start, end -> distance), else the nearest organisation or state."""
+    for labels in (("PERSON",), SPEAKERS):
+        near = sorted((key(start, end), e) for start, end, e in names if corpus.labels.get(e) in labels)
+        if near:
+            return corpus.name(near[0][1])
+    return None
+
+
 def _speaker(unit: Unit, corpus: Corpus, quoted: re.Match[str]) -> str | None:
-    """The person (else the organisation) named outside the quotation, or in the sentence
-    before: a name inside the quoted words is what is said ("KCNA said “the trial of Jang
-    ...”" is KCNA's words, not Jang's)."""
-    outside = unit.text[: quoted.start()] + " " * (quoted.end() - quoted.start()) + unit.text[quoted.end() :]
-    readings = [(unit, outside)]
-    if (previous := corpus.previous(unit)) is not None:
-        readings.append((previous, previous.text))
-    for u, text in readings:
-        for label in ("PERSON", "ORG"):
-            places = {e: text.find(corpus.name(e)) for e in u.entities if corpus.labels.get(e) == label}
-            # left out: a name found only inside the quotation (one written otherwise, "Lee
-            # Jae-Young" for Lee Jae-yong, is not found anywhere and stays, first)
-            named = sorted((e for e, at in places.items() if at >= 0 or corpus.name(e) not in u.text), key=lambda e: places[e])
-            if named:
-                return corpus.name(named[0])
+    """Who says the quotation: the person named nearest the speech verb closest to it, in its
+    clause (else the organisation or state): "...; China expressed thanks and said it “will
+    ...”" is China's, not the ambassador's named first; "“...,” said Ana Cruz" is hers. "he
+    said" is the person the sentence before names. A name inside the quoted words is what
+    is said ("KCNA said “the trial of Jang ...”" is KCNA's words, not Jang's), and a quote
+    whose speaker is named by no name ("The article, headlined, “...”") has none."""
+    text = unit.text
+    span = (quoted.start(), quoted.end())
+    names = _mentions(unit, corpus, span)
+    verbs = [m for m in _SPEECH.finditer(text) if not span[0] <= m.start() < span[1]]
+    before = [m for m in verbs if m.end() <= span[0]]
+    after = [m for m in verbs if m.start() >= span[1]]
+    verb = before[-1] if before else after[0] if after else None
+    if verb is not None:
+        if _PRONOUN.search(text[max(0, verb.start() - 6) : verb.start()]) or _PRONOUN.match(text, verb.end()):
+            previous = corpus.previous(unit)
+            people = [e for e in (previous.entities if previous else ()) if corpus.labels.get(e) == "PERSON"]
+            return corpus.name(people[0]) if len(people) == 1 else None  # "..., he said.": the one person before
+        if before and verb is before[-1]:
+            clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, verb.start())), default=0)
+            found = _nearest([n for n in names if clause <= n[0] and n[1] <= verb.start()], corpus, lambda _s, end: verb.start() - end)
+        else:
+            found = _nearest([n for n in names if n[0] >= span[1]], corpus,
+                             lambda start, end: min(abs(verb.start() - end), abs(start - verb.end())))
+        if found:
+            return found
+    inside = set(unit.entities) - {e for _, _, e in names}  # named only within the quotation
+    for label in ("PERSON", "ORG"):
+        places = sorted((start, e) for start, _, e in names if corpus.labels.get(e) == label and e not in inside)
+        if places:
+            return corpus.name(places[0][1])
     return None
 
 

@@ -210,6 +210,18 @@ def test_a_name_inside_the_quotation_is_not_its_speaker():
     assert [line.text.split(":")[0] for line in build(analysis).quotes] == ["Museo Civico"]
 
 
+def test_the_speaker_is_the_name_nearest_the_speech_verb_in_its_clause():
+    named = {**THEFT, "Italy": "GPE", "Ana Cruz": "PERSON"}
+    analysis = corpus([("a", dt.date(2030, 5, 20), [
+        THEFT_LEAD,
+        "Marta Ricci had asked Italy for help; Italy thanked her and said it “will send investigators when needed”.",
+        "Ana Cruz called Marta Ricci's account 'precise' and said “the museum will stay closed until Friday”.",
+        "The bulletin, headlined “Jewels of the Museo Civico Stolen in Turin”, said more.",
+    ]), ("b", dt.date(2030, 5, 20), [THEFT_LEAD])], named)
+    quotes = {line.text.split(":")[0]: line.text for line in build(analysis).quotes}
+    assert set(quotes) == {"Italy", "Ana Cruz"}, quotes  # a headline nobody named says is nobody's quote
+
+
 def test_a_breakdown_by_place_is_no_disagreement_and_one_quantity_is_one_line():
     places = {"Bohol": "GPE", "Cebu": "GPE", "Philippines": "GPE"}
     breakdown = corpus(
