@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,7 +46,7 @@ def default_focus(corpus: Corpus, limit: int = 3) -> tuple[str, ...]:
     return tuple(distinct(ranked, corpus, limit))
 
 
-def distinct(ids: Sequence[str], corpus: Corpus, limit: int) -> list[str]:
+def distinct(ids: Iterable[str], corpus: Corpus, limit: int) -> list[str]:
     """The first `limit` ids, leaving out an entity whose name is part of one already kept
     ("Samsung" after "Samsung Electronics")."""
     kept: list[str] = []
