@@ -504,7 +504,7 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
     and every sentence are already there is left out. The latest event is always kept: it is how the story developed.
     """
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
-    english = [(u, d) for u in corpus.units if u.english and u.usable and tx.is_statement(u.text) for d in u.dates]
+    english = [(u, d) for u in corpus.units if u.dates and u.english and u.usable and tx.is_statement(u.text) for d in u.dates]
     for unit, d in english + _original_dates(corpus):
         if d.key:
             events.setdefault(d.key, []).append((unit, d))
