@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from .. import dedupe
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
@@ -27,7 +27,7 @@ from .fit import fit_text
 from .players import headline_role, players, says_who
 from .quotes import quotes
 from .select import Scored, default_focus, rank, relevance, resolve_focus
-from .timeline import DateRef, original_date
+from .timeline import DateRef
 
 __all__ = ["build", "fit_text"]
 
@@ -50,6 +50,7 @@ BACKING = 1.0  # the bottom line's weight grows by this share for each further s
 # A key fact opening on a pronoun is worth this share: its subject is in the sentence before
 # (0.5 -> 0.25: 5 -> 2 such lines on the 14 screens of bench/quality.py, no fact lost; 0 lost one on Jang).
 DANGLING = 0.25
+BACKGROUND = 0.5  # a key fact from an article about another event (an earlier visit): background, worth this share
 DISPUTED = 0.5  # a claim another source gives other figures or dates for is this much less fit to lead
 Weight = Callable[[Unit], float]  # a sentence's selection score
 _TAG = re.compile(r"\s*\[[A-Z][A-Z .]{1,20}\]\s*$")  # a trailing agency tag, "[YONHAP]"
@@ -79,17 +80,22 @@ _POINTS_BACK = re.compile(r"\b(?:to (?:the same|that|this) effect|the same day|t
 _HE = re.compile(r"^(He|She)\s+(?=[a-z])")
 
 
-def _told(unit: Unit, corpus: Corpus) -> str:
+def _told(unit: Unit, corpus: Corpus, elsewhere: Collection[str] = ()) -> str:
     """A key fact's text: cleaned, led by its resolved date, and "He says ..." named as
     "[Lee Yun-keol] says ..." when the sentence before names one person and no other
-    (brackets: the press's mark for words put in by the editor)."""
+    (brackets: the press's mark for words put in by the editor); a sentence of an article
+    about another event (`elsewhere`) is led by that article's month: it is background."""
     text = _clean(unit.text)
     match = _HE.match(text)
     if match:
         who = _antecedent(unit, corpus)
         if who:
             text = f"[{corpus.name(who)}] {text[match.end():]}"
-    return _dated(unit, text)
+    text = _dated(unit, text)
+    if unit.article.id not in elsewhere:
+        return text
+    when = unit.article.date
+    return text if text[:1].isdigit() or not when else f"{when:%b %Y}: {text}"  # "Jan 2024: ..." beside a 2025 story
 
 
 def _antecedent(unit: Unit, corpus: Corpus, depth: int = 3) -> str | None:
@@ -264,18 +270,18 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         return weight.get(u.key, 0.35 * relevance(u, focus_ids))
 
     bottom, best = _bottom_line(pool, corpus, record, notes)
-    facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size)
+    facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size, elsewhere)
     asked = next((s for s in facts if relevance(s.unit, focus_ids) > 0), None) if focus else None
     if asked is not None:  # the briefing is for the question the user typed: its best fact leads
         facts.remove(asked)
         facts.insert(0, asked)
-    latest = _latest_development(pool, corpus, record, facts, best, size)
+    latest = _latest_development(pool, corpus, record, facts, best, size, elsewhere)
     if latest is not None:  # how the story developed since: never lost
         facts.insert(min(LATEST_AT, len(facts)), latest)
-    key_facts = [notes.line(_told(s.unit, corpus), [s.unit, *s.support]) for s in facts]
+    key_facts = [notes.line(_told(s.unit, corpus, elsewhere), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
-        record.add([s.unit], tx.compress(_told(s.unit, corpus), _fact_room(s, corpus, size)))
+        record.add([s.unit], tx.compress(_told(s.unit, corpus, elsewhere), _fact_room(s, corpus, size)))
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
@@ -328,7 +334,8 @@ def _most_facts(size: tuple[int, int]) -> int:
     return max(KEY_FACTS, (size[1] - FRAME_ROWS) // LINE_ROWS)
 
 
-def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int]) -> list[Scored]:
+def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int],
+               elsewhere: Collection[str] = ()) -> list[Scored]:
     """Claims covering the most weighted concepts not yet said, per character of the screen.
 
     The cost of a claim is its length once shortened (whole) for the screen; a claim that
@@ -340,13 +347,14 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
                   and not REFUSAL.search(s.unit.text) and not says_who(s.unit, corpus)  # who someone is: PLAYERS
                   and not _BULLET.match(s.unit.text)  # an item of a list ("• August 1998: Test fires ..."): its subject is the list's
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
-    short = {s.unit.key: tx.compress(_told(s.unit, corpus), _fact_room(s, corpus, size)) for s in candidates}
+    short = {s.unit.key: tx.compress(_told(s.unit, corpus, elsewhere), _fact_room(s, corpus, size)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)
 
     def bonus(s: Scored) -> float:  # each source stating it too; a sentence about "it" or "he" says less alone
         backing = BACKING * min(1.0, len(s.support) / min(sources, 3))
         shown = fitted.get(s.unit.key) or _clean(s.unit.text)  # the longer ones, below, were fitted to no row
-        return backing if self_contained(shown) else (1 + backing) * DANGLING - 1
+        share = (1.0 if self_contained(shown) else DANGLING) * (BACKGROUND if s.unit.article.id in elsewhere else 1.0)
+        return (1 + backing) * share - 1
 
     fitted = {key: text for key, text in short.items() if text}
     whole = [s for s in candidates if s.unit.key in fitted]
@@ -368,10 +376,10 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
 
 
 def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, facts: list[Scored], best: Scored | None,
-                        size: tuple[int, int]) -> Scored | None:
+                        size: tuple[int, int], elsewhere: Collection[str] = ()) -> Scored | None:
     """The lead of the most recently dated article, when it is later than the others and the
-    screen does not say it yet: the latest development of the story."""
-    dates = sorted({a.date for a in corpus.articles if a.date})
+    screen does not say it yet: the latest development of the story (not of another event)."""
+    dates = sorted({a.date for a in corpus.articles if a.date and a.id not in elsewhere})
     if len(dates) < 2:
         return None
     chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
@@ -454,26 +462,6 @@ def _untranslated_figure(unit: Unit, corpus: Corpus) -> str:
     return f"in an untranslated {unit.article.lang} sentence" + (f" naming {', '.join(names)}." if names else ".")
 
 
-def _original_dates(corpus: Corpus) -> list[tuple[Unit, DateRef]]:
-    """DATE spans found in the originals of untranslated sentences, resolved (see timeline.original_date)."""
-    out = []
-    for article in corpus.articles:
-        annotation = corpus.analysis.annotations.get(article.id)
-        spans = [s for s in annotation.original if s.label == "DATE"] if annotation else []
-        if not spans:
-            continue
-        originals = range(len(article.sentences))
-        for unit in corpus.by_article.get(article.id, ()):
-            if unit.english or not unit.usable:
-                continue
-            for sentence in (article.sentences[i] for i in unit.sentence.sources if i in originals):
-                for span in (s for s in spans if sentence.start <= s.start < sentence.end):
-                    ref = original_date(article.text[span.start : span.end] or span.text, article.lang, article.date)
-                    if ref is not None and ref.date is not None:
-                        out.append((unit, ref))
-    return out
-
-
 def _entity_summary(unit: Unit, corpus: Corpus) -> str:
     """An untranslated sentence shown by what it names: "Org, Person — Place, $5B (vi, untranslated).",
     or "" when it names fewer than two; an English one too long for the screen by its players."""
@@ -505,7 +493,7 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
     """
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
     english = [(u, d) for u in corpus.units if u.dates and u.english and u.usable and tx.is_statement(u.text) for d in u.dates]
-    for unit, d in english + _original_dates(corpus):
+    for unit, d in english + corpus.original_dates():
         if d.key:
             events.setdefault(d.key, []).append((unit, d))
     published = {f"{a.date:%Y-%m-%d}" for a in corpus.articles if a.date}

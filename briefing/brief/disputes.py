@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..numbers import Value
@@ -25,6 +25,7 @@ from . import claims, clock
 from . import text as tx
 from .features import Corpus, Unit
 from .select import Scored
+from .timeline import DateRef
 
 # Figures with a unit of measure, which find_values leaves out (they are no money, count or
 # duration): "a 7.2-magnitude quake", "magnitude of 6.1", "32 meters deep", "37 m".
@@ -122,9 +123,27 @@ def earlier_year(unit: Unit) -> int | None:
 Day = tuple[int, int, int | None]  # month, day, and the year when the date gives one
 
 
-def _days(units: Sequence[Unit]) -> set[Day]:
+# A date a plan is set for ("will be sworn in on February 25") dates no event of the story.
+_PLANNED = re.compile(r"\b(?:will|would|shall|is to|are to|due|scheduled|planned|plans?|set to|expected to)\b[^.;,]{0,40}$", re.I)
+
+
+def _days(refs: Iterable[DateRef]) -> set[Day]:
     return {(d.date.month, d.date.day, d.date.year if d.precision == "day" else None)
-            for u in units for d in u.dates if d.date is not None and d.precision in ("day", "monthday")}
+            for d in refs if d.date is not None and d.precision in ("day", "monthday")}
+
+
+def _event_dates(corpus: Corpus) -> dict[str, list[DateRef]]:
+    """Article -> the dates its story's events are told at: its usable English sentences'
+    dates, those of plans left out, and the dates its untranslated sentences' originals give
+    (a date reads alike in any language)."""
+    out: dict[str, list[DateRef]] = defaultdict(list)
+    for a, units in corpus.by_article.items():
+        for u in units:
+            if u.english and u.usable:
+                out[a].extend(d for d in u.dates if not _PLANNED.search(u.text, max(0, d.start - 60), d.start))
+    for u, d in corpus.original_dates():
+        out[u.article.id].append(d)
+    return out
 
 
 def _near(a: Day, b: Day) -> bool:
@@ -151,7 +170,7 @@ def other_events(corpus: Corpus) -> set[str]:
     When no two articles date near days, the dated article whose words are most like the
     undated articles' is the corpus's event, and the other dated ones are not."""
     usable = {a: [u for u in units if u.english and u.usable] for a, units in corpus.by_article.items()}
-    days = {a: d for a, units in usable.items() if (d := _days(units))}
+    days = {a: d for a, refs in _event_dates(corpus).items() if (d := _days(refs))}
     by_day: dict[int, list[tuple[str, Day]]] = defaultdict(list)  # day of the year -> who dates it: near days are looked up
     for a, mine in days.items():
         for x in mine:

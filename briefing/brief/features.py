@@ -19,7 +19,7 @@ from .. import dedupe, numbers
 from ..model import Analysis, Article, EnglishView, Entity, Provenance, Span, ViewSentence
 from . import text as tx
 from .furniture import captions as caption_paragraphs
-from .timeline import DateRef, find_dates
+from .timeline import DateRef, find_dates, original_date
 
 # Lines that are page furniture, not reporting (English view; any corpus). Two patterns, as
 # one alternation of phrases under re.I is slow to try at every position: the phrases are
@@ -83,6 +83,7 @@ class Corpus:
     mentions: dict[str, list[Unit]] = field(default_factory=dict)  # entity id -> the English sentences naming it
     _places: dict[int, int] | None = field(default=None, repr=False, compare=False)  # id(unit) -> its place in by_article
     _stating: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)  # see `stating`
+    _original_dates: list[tuple[Unit, DateRef]] | None = field(default=None, repr=False, compare=False)
 
     def story_of(self, article_id: str) -> str:
         """Copies of one wire story are one source: the id that stands for this article's story."""
@@ -106,6 +107,29 @@ class Corpus:
                     for v in u.values:
                         self._stating[v.normalised].add(self.story_of(u.article.id))
         return self._stating.get(figure, set())
+
+    def original_dates(self) -> list[tuple[Unit, DateRef]]:
+        """DATE spans found in the originals of usable untranslated sentences, resolved (see
+        timeline.original_date); read once, when first asked."""
+        if self._original_dates is not None:
+            return self._original_dates
+        out = []
+        for article in self.articles:
+            annotation = self.analysis.annotations.get(article.id)
+            spans = [s for s in annotation.original if s.label == "DATE"] if annotation else []
+            if not spans:
+                continue
+            originals = range(len(article.sentences))
+            for unit in self.by_article.get(article.id, ()):
+                if unit.english or not unit.usable:
+                    continue
+                for sentence in (article.sentences[i] for i in unit.sentence.sources if i in originals):
+                    for span in (s for s in spans if sentence.start <= s.start < sentence.end):
+                        ref = original_date(article.text[span.start : span.end] or span.text, article.lang, article.date)
+                        if ref is not None and ref.date is not None:
+                            out.append((unit, ref))
+        self._original_dates = out
+        return out
 
     def previous(self, unit: Unit) -> Unit | None:
         """The sentence before `unit` in its article: where "he" or "the talks" points."""

@@ -528,6 +528,30 @@ def test_when_two_articles_date_days_weeks_apart_the_one_unlike_the_rest_is_the_
     assert other_events(build_corpus(corpus([articles[0], articles[2]], QUAKE))) == set()
 
 
+def test_a_date_a_plan_is_set_for_dates_no_other_event() -> None:
+    from briefing.brief.disputes import other_events
+    from briefing.brief.features import build_corpus
+
+    articles: list[tuple[str, dt.date | None, list[str]]] = [
+        ("a", None, ["The earthquake that struck Leyte on 3 August has killed at least 391 people in Tacloban."]),
+        ("b", None, ["The Leyte quake of 3 August has killed 407 people in Tacloban."]),
+        ("c", None, ["Schools in Tacloban will reopen on 7 September, the mayor of Leyte said."]),
+    ]
+    assert other_events(build_corpus(corpus(articles, QUAKE))) == set()
+
+
+def test_a_key_fact_of_another_event_is_led_by_its_month_and_weighs_less() -> None:
+    articles: list[tuple[str, dt.date | None, list[str]]] = [
+        ("a", dt.date(2030, 8, 4), ["The earthquake that struck Leyte on 3 August has killed at least 391 people in Tacloban."]),
+        ("b", dt.date(2030, 8, 4), ["The Leyte quake of 3 August has killed 391 people in Tacloban, officials said."]),
+        ("c", dt.date(2029, 1, 9), ["A quake that struck Samar on 7 January destroyed the old church of Samar and a bridge.",
+                                    "Rescuers in Samar used boats to reach villages on the coast."]),
+    ]
+    facts = [line.text for line in build(corpus(articles, QUAKE)).key_facts]
+    samar = [t for t in facts if "Samar" in t]
+    assert samar and all(t.startswith(("Jan 2029: ", "7 Jan 2029: ")) for t in samar), facts
+
+
 def test_a_year_opening_a_sentence_dates_it_to_that_year() -> None:
     from briefing.brief.timeline import find_dates
 
