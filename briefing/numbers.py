@@ -115,6 +115,7 @@ _UNITS = [
     (r"months?|meses|mesi|monaten?|monate|hónap\w*|か月|ヶ月", "month", 2629800),
     (r"years?|años|anni|jahren?|jahre|év(?:e|ig|es|nyi)?|năm", "year", 31557600),
 ]
+_WORD_UNITS = frozenset(("day", "week", "month", "year"))  # written as words, so plural after any number but one
 _UNIT_RES = [(re.compile(p, re.I), name, sec) for p, name, sec in _UNITS]
 _NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # Numbers written out in English words, as news style spells them at a sentence's start
@@ -397,7 +398,8 @@ def _small(text: str, lang: str | None) -> list[Value]:
         if amount is None:
             continue
         name, seconds = next((n, sec) for pattern, n, sec in _UNIT_RES if pattern.fullmatch(unit))
-        out.append(Value(m.start(), m.end(), m.group(0), "duration", amount * seconds, None, None, f"{_short(amount)} {name}", name))
+        shown = f"{name}s" if name in _WORD_UNITS and amount != 1 else name  # "5 years", "24 h"
+        out.append(Value(m.start(), m.end(), m.group(0), "duration", amount * seconds, None, None, f"{_short(amount)} {shown}", name))
     if lang in (None, "en") and _may_hold_small_count(text):
         for m in _SMALL_COUNT.finditer(text):
             noun = _noun(text[m.end():], lang)

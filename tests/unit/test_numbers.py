@@ -121,3 +121,8 @@ def test_cjk_times_of_day_are_no_count_and_no_duration(text):
 )
 def test_numbers_written_in_words_are_read_whole(text, shown):
     assert [v.shown for v in find_values(text, "en")] == shown
+
+
+def test_a_duration_in_words_is_plural_after_any_number_but_one():
+    shown = [v.shown for t in ("five years in office", "one month", "for three days", "19 hours") for v in find_values(t, "en")]
+    assert shown == ["5 years", "1 month", "3 days", "19 h"]
