@@ -84,7 +84,7 @@ def _told(unit: Unit, corpus: Corpus, elsewhere: Collection[str] = ()) -> str:
     """A key fact's text: cleaned, led by its resolved date, and "He says ..." named as
     "[Lee Yun-keol] says ..." when the sentence before names one person and no other
     (brackets: the press's mark for words put in by the editor); a sentence of an article
-    about another event (`elsewhere`) is led by that article's month: it is background."""
+    about another event (`elsewhere`) is led by when that event was: it is background."""
     text = _clean(unit.text)
     match = _HE.match(text)
     if match:
@@ -94,8 +94,21 @@ def _told(unit: Unit, corpus: Corpus, elsewhere: Collection[str] = ()) -> str:
     text = _dated(unit, text)
     if unit.article.id not in elsewhere:
         return text
-    when = unit.article.date
-    return text if text[:1].isdigit() or not when else f"{when:%b %Y}: {text}"  # "Jan 2024: ..." beside a 2025 story
+    if text[:1].isdigit():
+        return text  # dated already
+    return f"{_event_label(unit.article.id, corpus)}: {text}"  # "Jan 2024: ..." beside a 2025 story
+
+
+def _event_label(article_id: str, corpus: Corpus) -> str:
+    """When an article's event was: its month of publication, else the first day it dates
+    ("7 Sep"), else "Background"."""
+    article = next((a for a in corpus.articles if a.id == article_id), None)
+    if article is not None and article.date:
+        return f"{article.date:%b %Y}"
+    english = [d for u in corpus.by_article.get(article_id, ()) if u.english and u.usable for d in u.dates]
+    original = [d for u, d in corpus.original_dates() if u.article.id == article_id]
+    days = sorted((d.date, d.label) for d in english + original if d.date and d.precision in ("day", "monthday"))
+    return days[0][1] if days else "Background"
 
 
 def _antecedent(unit: Unit, corpus: Corpus, depth: int = 3) -> str | None:

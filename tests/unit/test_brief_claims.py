@@ -550,6 +550,10 @@ def test_a_key_fact_of_another_event_is_led_by_its_month_and_weighs_less() -> No
     facts = [line.text for line in build(corpus(articles, QUAKE)).key_facts]
     samar = [t for t in facts if "Samar" in t]
     assert samar and all(t.startswith(("Jan 2029: ", "7 Jan 2029: ")) for t in samar), facts
+    articles[2] = ("c", None, articles[2][2])  # undated: the day it dates its event says when
+    facts = [line.text for line in build(corpus(articles, QUAKE)).key_facts]
+    samar = [t for t in facts if "Samar" in t]
+    assert samar and all(t.startswith("7 Jan: ") for t in samar), facts
 
 
 def test_a_year_opening_a_sentence_dates_it_to_that_year() -> None:
