@@ -150,14 +150,36 @@ def _players(players: Sequence[Line], width: int, rows: int) -> list[Piece]:
         items[j] = short[j]
 
 
+Mark = tuple[str, tuple[Citation, ...], bool]  # a note's text, what it cites, whether a space goes before it
+
+
 def _sources(sources: Sequence[Source], width: int, rows: int) -> list[Piece]:
     """The source notes by provenance, then language ("untranslated: ko [2][3] · zh [6][7]"):
-    a corpus in seven languages needs its rows for facts. A row whose first group continues
-    a provenance names it again; a group wider than a row goes on in the next. Each row
-    cites the articles it names (enter opens the first)."""
+    a corpus in seven languages needs its rows for facts. Past SOURCE_ROWS rows they are
+    counted instead ("original: en ×100 · untranslated: vi ×40"); the export lists them."""
     groups: dict[tuple[str, str], list[Source]] = {}
     for s in sorted(sources, key=lambda s: (s.provenance is not Provenance.ORIGINAL, s.note)):
         groups.setdefault((s.provenance.value, s.lang), []).append(s)
+
+    def notes(members: list[Source]) -> list[Mark]:
+        return [(f"[{s.note}]" + (f" {s.date.isoformat()}" if s.date else ""), (Citation(s.article_id, 0, s.note),),
+                 bool(i and (s.date or members[i - 1].date))) for i, s in enumerate(members)]
+
+    out = _pack({key: notes(members) for key, members in groups.items()}, width)
+    if len(out) > SOURCE_ROWS:  # hundreds of notes would take the screen: how many of each
+        counted = {key: [(f"×{len(members)}", tuple(Citation(s.article_id, 0, s.note) for s in members), False)]
+                   for key, members in groups.items()}
+        return _pack(counted, width)[:rows]
+    return out[:rows]
+
+
+SOURCE_ROWS = 3  # rows of source notes at most; more sources are counted instead ("original: en ×100")
+
+
+def _pack(groups: dict[tuple[str, str], list[Mark]], width: int) -> list[Piece]:
+    """Rows of "provenance: lang marks" parts: a row whose first part continues a provenance
+    names it again; a group wider than a row goes on in the next. Each part cites what its
+    marks cite (enter opens the first)."""
     out: list[Piece] = []
     text, provenance = "", ""
     lines: list[Line] = []
@@ -168,51 +190,26 @@ def _sources(sources: Sequence[Source], width: int, rows: int) -> list[Piece]:
             out.append((text, tuple(lines)))
         text, lines, provenance = "", [], ""
 
-    for (kind, lang), members in groups.items():
-        marks_of = [f"[{s.note}]" + (f" {s.date.isoformat()}" if s.date else "") for s in members]
+    for (kind, lang), marks_of in groups.items():
         while marks_of:
             label = f"{kind}: {lang}" if kind != provenance else lang
             part = f"{SEP if text else ''}{label} "
             taken = 0
-            for i, mark in enumerate(marks_of):
-                spaced = " " if i and (members[i].date or members[i - 1].date) else ""
-                if cell_len(text + part + spaced + mark) > width and (taken or text):
+            for i, (mark, _, spaced) in enumerate(marks_of):
+                gap = " " if i and spaced else ""
+                if cell_len(text + part + gap + mark) > width and (taken or text):
                     break
-                part, taken = part + spaced + mark, taken + 1
+                part, taken = part + gap + mark, taken + 1
             if not taken:  # nothing more fits on this row
                 close()
                 continue
             text += part
             provenance = kind
-            lines.append(Line(part.removeprefix(SEP), tuple(Citation(s.article_id, 0, s.note) for s in members[:taken])))
-            marks_of, members = marks_of[taken:], members[taken:]
+            lines.append(Line(part.removeprefix(SEP), tuple(c for _, cited, _ in marks_of[:taken] for c in cited)))
+            marks_of = marks_of[taken:]
             if marks_of:
                 close()
     close()
-    if len(out) > SOURCE_ROWS:  # hundreds of notes would take the screen: how many of each, the export lists them
-        return _source_counts(groups, width)[:rows]
-    return out[:rows]
-
-
-SOURCE_ROWS = 3  # rows of source notes at most; more sources are counted instead ("original: en ×100")
-
-
-def _source_counts(groups: dict[tuple[str, str], list[Source]], width: int) -> list[Piece]:
-    """The sources counted by provenance and language, "original: en ×100 · untranslated: vi ×40
-    · hu ×40", each part citing the sources it counts."""
-    out: list[Piece] = []
-    text, provenance = "", ""
-    lines: list[Line] = []
-    for (kind, lang), members in groups.items():
-        part = f"{kind}: {lang} ×{len(members)}" if kind != provenance or not text else f"{lang} ×{len(members)}"
-        if text and cell_len(text + SEP + part) > width:
-            out.append((text, tuple(lines)))
-            text, lines = "", []
-            part = f"{kind}: {lang} ×{len(members)}"
-        text, provenance = (f"{text}{SEP}{part}" if text else part), kind
-        lines.append(Line(part, tuple(Citation(s.article_id, 0, s.note) for s in members)))
-    if text:
-        out.append((text, tuple(lines)))
     return out
 
 
