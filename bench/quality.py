@@ -452,8 +452,12 @@ def measure(corpus: Corpus, provided: bool, work: Path, show: bool = False) -> t
     stated = facts_found("\n".join(s for doc in per_article for s in doc), corpus.checklist)
     every_sentence = [s.text for a in analysis.articles for s in analysis.views[a.id].sentences]
     by_source = {s.note: [v.text for v in analysis.views[s.article_id].sentences] for s in briefing.sources if s.article_id in by_id}
-    body = screen.split("\n", 1)[-1]  # the title's focus names are no fact: "focus: ..., KCNA" says nothing of KCNA
-    scores = [score("briefing", body, screen_items(screen), corpus.checklist, sources, every_sentence, by_source)]
+    items = screen_items(screen)
+    # facts are read from the items, wrapped rows joined ("held on December\n    12" is "held on
+    # December 12", as a baseline's unwrapped line reads), the title left out: "focus: ..., KCNA"
+    # says nothing of KCNA
+    body = "\n".join(item.text for item in items)
+    scores = [score("briefing", body, items, corpus.checklist, sources, every_sentence, by_source)]
     for name, baseline in BASELINES.items():
         text = baseline(per_article, budget)
         scores.append(score(name, text, baseline_items(text), corpus.checklist, sentences=every_sentence))
