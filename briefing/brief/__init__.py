@@ -576,6 +576,9 @@ def _differences(corpus: Corpus, pool: list[Scored], disputes: list[Dispute], we
         if (order := _in_date_order(sides)) is not None:  # each later report gives a new figure: the story moved on
             parts = " → ".join(f"{said} {marks(side)} ({_first_day(side):%-d %b})" for said, side in order)
             lines.append(notes.line(f"Figures changed as reports came in: {parts}.", units, agree=1))
+        elif (order := _in_rising_order(sides)) is not None:  # undated, but the highest is said to have risen
+            parts = " → ".join(f"{said} {marks(side)}" for said, side in order)
+            lines.append(notes.line(f"Figures rose as reports came in: {parts}.", units, agree=1))
         elif _is_date_side(sides):
             opening = " ".join(_clean(first.text).split()[:5]).rstrip(",.;:")
             lines.append(notes.line(f"Dates differ on “{opening}…”: {parts}.", units, agree=1))
@@ -615,6 +618,26 @@ def _in_date_order(sides: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[st
     if any(later[0] <= earlier[1] for earlier, later in itertools.pairwise(spans)):
         return None
     return [(said, side) for _, _, said, side in spans]
+
+
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _in_rising_order(sides: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[str, Sequence[Unit]]] | None:
+    """The sides from the lowest figure up when a source of the highest says the count rose
+    to it ("the death toll has risen to at least 144"): reports of a count that went up, not
+    sources disagreeing. None otherwise, or when a side gives no number."""
+    numbered = []
+    for said, side in sides:
+        m = _LEADING_NUMBER.match(said)
+        if m is None:
+            return None
+        numbered.append((float(m.group().replace(",", "")), said, side))
+    numbered.sort(key=lambda n: n[0])
+    top = numbered[-1]
+    if len(numbered) < 2 or top[0] == numbered[-2][0] or not any(claims.RISES & set(tx.words(u.text)) for u in top[2]):
+        return None
+    return [(said, side) for _, said, side in numbered]
 
 
 def _first_day(side: Sequence[Unit]) -> dt.date:

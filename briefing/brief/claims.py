@@ -74,6 +74,10 @@ def _rounded(value: Value) -> bool:
 # what the figure measures, the verb does not.
 _CHANGES = frozenset("rise rises rose risen rising climb climbs climbed climbing jump jumps jumped reach reaches reached "
                      "increase increases increased grow grows grew grown stand stands stood total totals totalled totaled".split())
+# Of those, the verbs of a count that went up ("the toll has risen to 144"): the sentence is a
+# later report than those giving less.
+RISES = frozenset("rise rises rose risen rising climb climbs climbed climbing jump jumps jumped increase increases "
+                  "increased grow grows grew grown".split())
 # Words that say how sure a figure is, not what it counts ("28 confirmed dead", "300 feared
 # dead", "six reported missing"): the word after them does.
 _HEDGES = frozenset("confirmed reported believed feared presumed known thought estimated officially".split())
