@@ -8,6 +8,7 @@ sentences is compared with the rest of the corpus, so a build grows linearly wit
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -94,6 +95,12 @@ def information(unit: Unit) -> float:
     return min(1.0, (len(unit.entities) + 2 * len(unit.values) + 2 * len(unit.dates)) / 8)
 
 
+def _number(said: str) -> float:
+    """The figure a side of a conflict gives, as a number ("1,354 diamonds" -> 1354); -1 for none."""
+    m = re.match(r"\$?(\d[\d,]*(?:\.\d+)?)", said)
+    return float(m.group(1).replace(",", "")) if m else -1.0
+
+
 @dataclass
 class Scored:
     unit: Unit
@@ -120,7 +127,9 @@ class Scored:
         figure ("93 dead" on the 15th, "144" on the 16th) is what the story moved on from, not
         a dispute; sources of the same day, or undated, do dispute it."""
         mine = self.unit.article.date
-        return tuple(c for c in self.conflicts if not (mine and c.b.article.date and c.b.article.date < mine))
+        risen = bool(claims.RISES & set(tx.words(self.unit.text)))  # "the toll has risen to 144": later than "20"
+        return tuple(c for c in self.conflicts if not (mine and c.b.article.date and c.b.article.date < mine)
+                     and not (risen and c.what == "figure" and _number(c.said_a) > _number(c.said_b)))
 
     @property
     def disputed(self) -> bool:

@@ -333,8 +333,11 @@ def test_undated_reports_whose_highest_figure_is_said_to_have_risen_are_a_rising
             ("c", None, [f"Officials said Monday the quake's death toll {last} at least 144 people."]),
         ], THEFT)
 
-    rose = [line.text for line in build(toll("has risen to")).differences]
+    risen = build(toll("has risen to"))
+    rose = [line.text for line in risen.differences]
     assert any(re.search(r"^Figures rose as reports came in: 20 people \[1\] → 93 people \[2\] → 144 people \[3\]", t) for t in rose), rose
+    told = [line.text for line in [*risen.bottom_line, *risen.key_facts]]
+    assert any("risen to at least 144" in t for t in told) and not any("killing at least 20" in t for t in told), told  # the latest leads
     stands = [line.text for line in build(toll("stands at")).differences]
     assert not any(t.startswith("Figures rose") for t in stands) and any(t.startswith("Figures differ") for t in stands), stands
 
