@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -125,11 +126,16 @@ class Scored:
     def contested(self) -> tuple[Conflict, ...]:
         """Its conflicts with sources not published before it: an earlier report giving another
         figure ("93 dead" on the 15th, "144" on the 16th) is what the story moved on from, not
-        a dispute; sources of the same day, or undated, do dispute it."""
+        a dispute; sources of the same day, or undated, do dispute it, unless it says the count
+        has risen to its figure from theirs."""
         mine = self.unit.article.date
-        risen = bool(claims.RISES & set(tx.words(self.unit.text)))  # "the toll has risen to 144": later than "20"
         return tuple(c for c in self.conflicts if not (mine and c.b.article.date and c.b.article.date < mine)
-                     and not (risen and c.what == "figure" and _number(c.said_a) > _number(c.said_b)))
+                     and not (self.risen and c.what == "figure" and _number(c.said_a) > _number(c.said_b)))
+
+    @cached_property
+    def risen(self) -> bool:
+        """The sentence says a count went up ("the toll has risen to 144"): a later report than "20"."""
+        return bool(claims.RISES & set(tx.words(self.unit.text)))
 
     @property
     def disputed(self) -> bool:
