@@ -49,7 +49,8 @@ def _mentions(unit: Unit, corpus: Corpus, skip: tuple[int, int] = (0, 0)) -> lis
     return out
 
 
-_PRONOUN = re.compile(r"\b(?:he|she|they|we)\s*$|^\s*(?:he|she|they|we)\b", re.I)
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we)\s*$", re.I)  # "he said"
+_PRONOUN_AFTER = re.compile(r"\s*(?:he|she|they|we)\b", re.I)  # "said he"
 _CLAUSE_BREAK = re.compile(r";|\bbut\b")
 
 
@@ -77,11 +78,11 @@ def _speaker(unit: Unit, corpus: Corpus, quoted: re.Match[str]) -> str | None:
     after = [m for m in verbs if m.start() >= span[1]]
     verb = before[-1] if before else after[0] if after else None
     if verb is not None:
-        if _PRONOUN.search(text[max(0, verb.start() - 6) : verb.start()]) or _PRONOUN.match(text, verb.end()):
+        if _PRONOUN_BEFORE.search(text[max(0, verb.start() - 6) : verb.start()]) or _PRONOUN_AFTER.match(text, verb.end()):
             previous = corpus.previous(unit)
             people = [e for e in (previous.entities if previous else ()) if corpus.labels.get(e) == "PERSON"]
             return corpus.name(people[0]) if len(people) == 1 else None  # "..., he said.": the one person before
-        if before and verb is before[-1]:
+        if before:
             clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, verb.start())), default=0)
             found = _nearest([n for n in names if clause <= n[0] and n[1] <= verb.start()], corpus, lambda _s, end: verb.start() - end)
         else:
@@ -89,9 +90,8 @@ def _speaker(unit: Unit, corpus: Corpus, quoted: re.Match[str]) -> str | None:
                              lambda start, end: min(abs(verb.start() - end), abs(start - verb.end())))
         if found:
             return found
-    inside = set(unit.entities) - {e for _, _, e in names}  # named only within the quotation
-    for label in ("PERSON", "ORG"):
-        places = sorted((start, e) for start, _, e in names if corpus.labels.get(e) == label and e not in inside)
+    for label in ("PERSON", "ORG"):  # no speech verb near: the first named outside the quotation
+        places = sorted((start, e) for start, _, e in names if corpus.labels.get(e) == label)
         if places:
             return corpus.name(places[0][1])
     return None

@@ -217,9 +217,12 @@ def test_the_speaker_is_the_name_nearest_the_speech_verb_in_its_clause():
         "Marta Ricci had asked Italy for help; Italy thanked her and said it “will send investigators when needed”.",
         "Ana Cruz called Marta Ricci's account 'precise' and said “the museum will stay closed until Friday”.",
         "The bulletin, headlined “Jewels of the Museo Civico Stolen in Turin”, said more.",
-    ]), ("b", dt.date(2030, 5, 20), [THEFT_LEAD])], named)
+    ]), ("b", dt.date(2030, 5, 20), [THEFT_LEAD, "Marta Ricci spoke to reporters in Turin on Monday morning.",
+                                     "“The alarm rang twice before dawn and nobody came,” said she.",
+                                     "Police in Turin searched the Museo Civico for the eight jewels all day."])], named)
     quotes = {line.text.split(":")[0]: line.text for line in build(analysis).quotes}
-    assert set(quotes) == {"Italy", "Ana Cruz"}, quotes  # a headline nobody named says is nobody's quote
+    assert set(quotes) == {"Italy", "Ana Cruz", "Marta Ricci"}, quotes  # a headline nobody named says is nobody's quote
+    assert "alarm rang" in quotes["Marta Ricci"]  # "said she": the one person of the sentence before
 
 
 def test_a_breakdown_by_place_is_no_disagreement_and_one_quantity_is_one_line():
