@@ -620,22 +620,13 @@ def _in_date_order(sides: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[st
     return [(said, side) for _, _, said, side in spans]
 
 
-_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
 def _in_rising_order(sides: Sequence[tuple[str, Sequence[Unit]]]) -> list[tuple[str, Sequence[Unit]]] | None:
     """The sides from the lowest figure up when a source of the highest says the count rose
     to it ("the death toll has risen to at least 144"): reports of a count that went up, not
     sources disagreeing. None otherwise, or when a side gives no number."""
-    numbered = []
-    for said, side in sides:
-        m = _LEADING_NUMBER.match(said)
-        if m is None:
-            return None
-        numbered.append((float(m.group().replace(",", "")), said, side))
-    numbered.sort(key=lambda n: n[0])
+    numbered = sorted(((claims.figure_of(said), said, side) for said, side in sides), key=lambda n: n[0])
     top = numbered[-1]
-    if len(numbered) < 2 or top[0] == numbered[-2][0] or not any(claims.RISES & set(tx.words(u.text)) for u in top[2]):
+    if len(numbered) < 2 or numbered[0][0] < 0 or top[0] == numbered[-2][0] or not any(claims.says_risen(u) for u in top[2]):
         return None
     return [(said, side) for _, said, side in numbered]
 

@@ -78,6 +78,17 @@ _CHANGES = frozenset("rise rises rose risen rising climb climbs climbed climbing
 # later report than those giving less.
 RISES = frozenset("rise rises rose risen rising climb climbs climbed climbing jump jumps jumped increase increases "
                   "increased grow grows grew grown".split())
+
+
+def says_risen(unit: Unit) -> bool:
+    """The sentence says a count went up ("the toll has risen to 144"): a later report than "20"."""
+    return not RISES.isdisjoint(tx.words(unit.text))
+
+
+def figure_of(said: str) -> float:
+    """The number a shown figure gives ("1,354 diamonds" -> 1354, "$5B" -> 5); -1 for none."""
+    m = re.match(r"\$?(\d[\d,]*(?:\.\d+)?)", said)
+    return float(m.group(1).replace(",", "")) if m else -1.0
 # Words that say how sure a figure is, not what it counts ("28 confirmed dead", "300 feared
 # dead", "six reported missing"): the word after them does.
 _HEDGES = frozenset("confirmed reported believed feared presumed known thought estimated officially".split())

@@ -8,7 +8,6 @@ sentences is compared with the rest of the corpus, so a build grows linearly wit
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -96,12 +95,6 @@ def information(unit: Unit) -> float:
     return min(1.0, (len(unit.entities) + 2 * len(unit.values) + 2 * len(unit.dates)) / 8)
 
 
-def _number(said: str) -> float:
-    """The figure a side of a conflict gives, as a number ("1,354 diamonds" -> 1354); -1 for none."""
-    m = re.match(r"\$?(\d[\d,]*(?:\.\d+)?)", said)
-    return float(m.group(1).replace(",", "")) if m else -1.0
-
-
 @dataclass
 class Scored:
     unit: Unit
@@ -130,12 +123,11 @@ class Scored:
         has risen to its figure from theirs."""
         mine = self.unit.article.date
         return tuple(c for c in self.conflicts if not (mine and c.b.article.date and c.b.article.date < mine)
-                     and not (self.risen and c.what == "figure" and _number(c.said_a) > _number(c.said_b)))
+                     and not (self.risen and c.what == "figure" and claims.figure_of(c.said_a) > claims.figure_of(c.said_b)))
 
     @cached_property
     def risen(self) -> bool:
-        """The sentence says a count went up ("the toll has risen to 144"): a later report than "20"."""
-        return bool(claims.RISES & set(tx.words(self.unit.text)))
+        return claims.says_risen(self.unit)
 
     @property
     def disputed(self) -> bool:
