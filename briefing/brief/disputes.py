@@ -124,7 +124,9 @@ Day = tuple[int, int, int | None]  # month, day, and the year when the date give
 
 
 # A date a plan is set for ("will be sworn in on February 25") dates no event of the story.
-_PLANNED = re.compile(r"\b(?:will|would|shall|is to|are to|due|scheduled|planned|plans?|set to|expected to)\b[^.;,]{0,40}$", re.I)
+_PLANNED = re.compile(  # not "delayed due to the storm of 3 August"
+    r"\b(?:will|would|shall|is to|are to|(?:is|are) due|due to be|scheduled|planned|plans?|set to|expected to)\b[^.;,]{0,40}$", re.I
+)
 
 
 def _days(refs: Iterable[DateRef]) -> set[Day]:

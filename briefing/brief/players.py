@@ -115,8 +115,9 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
                 if role:
                     break
         past = role is not None and role.lower().split(" ", 1)[0] in PAST
-        if mentions[e] < IN_PASSING and (not role or past) and not leads_focus(e) and not (past and acts(e, corpus)):
-            continue  # named once, with no part given or a past one ("former leader"): mentioned in passing
+        passing = not role or (past and not acts(e, corpus))  # no part given, or a past one ("former leader") and no deed
+        if mentions[e] < IN_PASSING and passing and not leads_focus(e):
+            continue  # named once so: mentioned in passing
         if not role and corpus.labels.get(e) != "PERSON" and not acts(e, corpus):
             continue  # an organisation that does nothing in the story is a place, a ship or a thing
         out.append((name, role, list(first[e].values())))
