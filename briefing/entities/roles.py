@@ -12,7 +12,7 @@ from ..model import Span
 from .mentions import HONORIFICS, TITLE_WORDS
 
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n]{2,60}?)\s*[,.;]")
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+$")  # a title stands on the name's line: not a headline's last word
 # Words that put a title in the past: "former leader Kim Jong-il" leads no more.
 PAST = frozenset("former late then ex ex- outgoing".split())
 LOOK_BACK = 100  # characters read before a name: a title word is short, and a long text stays linear

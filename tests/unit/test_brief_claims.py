@@ -711,6 +711,15 @@ def test_a_form_of_address_is_no_role() -> None:
     assert roles(text, spans) == {"person:kim": ["Prime Minister"]}
 
 
+def test_a_headline_ending_on_a_title_gives_the_next_paragraph_s_name_no_role() -> None:
+    from briefing.entities.roles import roles
+    from briefing.model import Span
+
+    text = "South Korea Elects First Female President\n\nPark Geun-hye of the Saenuri Party won."
+    at = text.index("Park")
+    assert roles(text, (Span(at, at + 13, "PERSON", "person:park", "Park Geun-hye"),)) == {}
+
+
 def test_a_title_in_the_past_stays_in_the_role() -> None:
     from briefing.entities.roles import roles
     from briefing.model import Span
