@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -195,11 +196,17 @@ def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
         return []
     tried = [(kind, pattern) for kind, pattern, needs_year, needs in _GATED
              if (year or not needs_year) and (not needs or not needs.isdisjoint(present))]
-    if not tried or not _MAYBE.search(text):
+    return matches(text, tried, base)
+
+
+def matches(text: str, patterns: Iterable[tuple[str, re.Pattern[str]]], base: dt.date | None) -> list[DateRef]:
+    """The date mentions `patterns` find in `text`, an earlier pattern's first where they
+    overlap, in text order."""
+    if not _MAYBE.search(text):
         return []
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in tried:
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             if kind == "weekday" and not m.group("weekday"):
                 continue

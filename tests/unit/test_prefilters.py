@@ -94,31 +94,10 @@ DATES = pieces([
 ])
 
 
-def _every_pattern(text: str, base: dt.date | None) -> list[timeline.DateRef]:
-    """find_dates as it reads without the word and year tests: every pattern tried."""
-    if not timeline._MAYBE.search(text):
-        return []
-    found: list[timeline.DateRef] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in timeline._PATTERNS:
-        for m in pattern.finditer(text):
-            if kind == "weekday" and not m.group("weekday"):
-                continue
-            start, end = m.start(), m.end()
-            while start < end and text[start].isspace():
-                start += 1
-            if any(start < b and a < end for a, b in taken):
-                continue
-            precision, date = timeline._resolve(kind, m, base)
-            taken.append((start, end))
-            found.append(timeline.DateRef(start, end, text[start:end], precision, date))
-    return sorted(found, key=lambda d: d.start)
-
-
 @given(DATES, st.sampled_from([None, dt.date(2024, 3, 5)]))
 @QUICK
 def test_find_dates_skips_only_patterns_that_find_nothing(text: str, base: dt.date | None) -> None:
-    assert timeline.find_dates(text, base) == _every_pattern(text, base)
+    assert timeline.find_dates(text, base) == timeline.matches(text, timeline._PATTERNS, base)  # every pattern tried
 
 
 @given(st.text(alphabet=st.sampled_from("aZ9_-'’ İıſ\u212aé,."), max_size=30) | DATES)
