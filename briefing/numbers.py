@@ -263,8 +263,7 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
     # when it cannot match.
     outside = _DIGIT_OUTSIDE_LATIN.search(text) is not None
     starts_word = outside and _DIGIT_STARTS_WORD.search(text) is not None
-    may_be_time = (starts_word or any(c in text for c in _HOUR_MARKS)) and _MAY_BE_TIME.search(text) is not None
-    times = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text)] if may_be_time else []
+    times = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text)] if _may_be_time(text, starts_word) else []
     values: list[Value] = []
     for match in _PATTERN.finditer(text) if starts_word else ():
         if _inside(match.start("low"), times):
@@ -337,10 +336,13 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 def may_hold_time(text: str) -> bool:
-    """False only when TIME_OF_DAY finds nothing in `text`: the tests find_values makes first."""
-    return (_DIGIT_STARTS_WORD.search(text) is not None or any(c in text for c in _HOUR_MARKS)) and (
-        _MAY_BE_TIME.search(text) is not None
-    )
+    """False only when TIME_OF_DAY finds nothing in `text`."""
+    return _may_be_time(text, _DIGIT_STARTS_WORD.search(text) is not None)
+
+
+def _may_be_time(text: str, starts_word: bool) -> bool:
+    """may_hold_time, knowing whether a digit starts a word of `text` (find_values does)."""
+    return (starts_word or any(c in text for c in _HOUR_MARKS)) and _MAY_BE_TIME.search(text) is not None
 
 
 def _folded(text: str) -> str:
