@@ -12,14 +12,23 @@ from .features import Corpus, Unit
 from .players import PLAYER_LABELS
 from .select import Scored
 
-# Pairs of outcomes that cannot both be true of the same party at the same time.
+# Pairs of outcomes that cannot both be true of the same party at the same time, each side
+# with words every match of it holds (looked for in tx.folded text first: the patterns are
+# slow to try at every position under re.I, and a text holding none of a side's words
+# matches none of it).
 OPPOSITES = [
-    (r"\b(?:found guilty|guilty|convicted|sentenced)\b", r"\b(?:acquitted|not guilty|found innocent|cleared of|exonerated)\b"),
-    (r"\b(?:approved|accepted)\b", r"\b(?:rejected|refused|blocked)\b"),
-    (r"\b(?:attended|joined|took part)\b", r"\b(?:did not attend|skipped|absent)\b"),
-    (r"\b(?:resigned|stepped down)\b", r"\b(?:remains? in office|stayed on|refused to resign)\b"),
-    (r"\b(?:confirmed|admitted|acknowledged)\b", r"\b(?:denied|denies|deny|rejected (?:the )?(?:claims?|reports?))\b"),
-    (r"\b(?:won|wins|elected|victory)\b", r"\b(?:lost|loses|defeated|conceded)\b"),
+    (r"\b(?:found guilty|guilty|convicted|sentenced)\b", ("guilty", "convicted", "sentenced"),
+     r"\b(?:acquitted|not guilty|found innocent|cleared of|exonerated)\b", ("acquitted", "guilty", "innocent", "cleared of", "exonerated")),
+    (r"\b(?:approved|accepted)\b", ("approved", "accepted"),
+     r"\b(?:rejected|refused|blocked)\b", ("rejected", "refused", "blocked")),
+    (r"\b(?:attended|joined|took part)\b", ("attended", "joined", "took part"),
+     r"\b(?:did not attend|skipped|absent)\b", ("did not attend", "skipped", "absent")),
+    (r"\b(?:resigned|stepped down)\b", ("resigned", "stepped down"),
+     r"\b(?:remains? in office|stayed on|refused to resign)\b", ("in office", "stayed on", "refused to resign")),
+    (r"\b(?:confirmed|admitted|acknowledged)\b", ("confirmed", "admitted", "acknowledged"),
+     r"\b(?:denied|denies|deny|rejected (?:the )?(?:claims?|reports?))\b", ("denied", "denies", "deny", "rejected")),
+    (r"\b(?:won|wins|elected|victory)\b", ("won", "wins", "elected", "victory"),
+     r"\b(?:lost|loses|defeated|conceded)\b", ("lost", "loses", "defeated", "conceded")),
 ]
 # That something is not (yet) confirmed: a claim the reader should weigh, not a disagreement.
 UNCONFIRMED = re.compile(
@@ -35,19 +44,11 @@ REFUSAL = re.compile(
     r"not respond(?:ed)? to (?:a )?requests?",
     re.I,
 )
-_OPPOSITES = [(re.compile(yes, re.I), re.compile(no, re.I), yes) for yes, no in OPPOSITES]
-_ANY_OUTCOME = re.compile("|".join(p for pair in OPPOSITES for p in pair), re.I)
-# The patterns above are tried at every position under re.I: cheaper, a word every match
-# of each holds, looked for in tx.folded(text). A text holding none of them matches none.
-_OPPOSITE_WORDS = [
-    (("guilty", "convicted", "sentenced"), ("acquitted", "guilty", "innocent", "cleared of", "exonerated")),
-    (("approved", "accepted"), ("rejected", "refused", "blocked")),
-    (("attended", "joined", "took part"), ("did not attend", "skipped", "absent")),
-    (("resigned", "stepped down"), ("in office", "stayed on", "refused to resign")),
-    (("confirmed", "admitted", "acknowledged"), ("denied", "denies", "deny", "rejected")),
-    (("won", "wins", "elected", "victory"), ("lost", "loses", "defeated", "conceded")),
-]
-_OUTCOME_WORDS = tuple(dict.fromkeys(w for pair in _OPPOSITE_WORDS for side in pair for w in side))
+Side = tuple[re.Pattern[str], tuple[str, ...]]  # an outcome's pattern and the words every match of it holds
+_OPPOSITES: list[tuple[Side, Side, str]] = [((re.compile(yes, re.I), yes_words), (re.compile(no, re.I), no_words), yes)
+                                            for yes, yes_words, no, no_words in OPPOSITES]
+_ANY_OUTCOME = re.compile("|".join(p for yes, _, no, _ in OPPOSITES for p in (yes, no)), re.I)
+_OUTCOME_WORDS = tuple(dict.fromkeys(w for _, yes_words, _, no_words in OPPOSITES for w in (*yes_words, *no_words)))
 _UNCONFIRMED_WORDS = ("confirm", "no official", "has not been", "unclear", "verified", "specifics")
 _REFUSAL_WORDS = ("declined", "refused", "not ", "no comment")
 
@@ -72,7 +73,8 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
     things of one company are one difference, not a line per pair of them)."""
     found = []
     reported: dict[str, set[str]] = {}  # outcome -> parties it is already reported of
-    claims = [u for u in corpus.units if u.english and u.usable and _states_outcome(u.text)]
+    low = {u.key: tx.folded(u.text) for u in corpus.units if u.english and u.usable}
+    claims = [u for u in corpus.units if u.key in low and _states_outcome(u.text, low[u.key])]
     subjects = {u.key: _subjects(u, corpus) for u in claims}
     nearest: dict[tuple[tuple[str, int], int], str] = {}  # (sentence, outcome's place) -> the party it is said of
 
@@ -82,15 +84,13 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
             nearest[key] = _nearest(subjects[unit.key], unit, match, corpus) if subjects[unit.key] else ""
         return nearest[key]
 
-    low = {u.key: tx.folded(u.text) for u in claims}
+    def search(side: Side, unit: Unit) -> re.Match[str] | None:
+        pattern, words = side
+        return pattern.search(unit.text) if any(w in low[unit.key] for w in words) else None
 
-    def search(pattern: re.Pattern[str], words: tuple[str, ...], unit: Unit) -> re.Match[str] | None:
-        text = low[unit.key]
-        return pattern.search(unit.text) if any(w in text for w in words) else None
-
-    for (yes_re, no_re, yes), (yes_words, no_words) in zip(_OPPOSITES, _OPPOSITE_WORDS, strict=True):
-        side_a = [(u, m) for u in claims if (m := search(yes_re, yes_words, u)) and not search(no_re, no_words, u)]
-        side_b = [(u, m) for u in claims if (m := search(no_re, no_words, u))]
+    for yes_side, no_side, yes in _OPPOSITES:
+        side_a = [(u, m) for u in claims if (m := search(yes_side, u)) and not search(no_side, u)]
+        side_b = [(u, m) for u in claims if (m := search(no_side, u))]
         of_party: dict[str, list[tuple[Unit, re.Match[str]]]] = {}  # the other side, by the parties it is about
         for b, mb in side_b:
             for party in subjects[b.key]:
@@ -115,9 +115,8 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
     return found
 
 
-def _states_outcome(text: str) -> bool:
-    """_ANY_OUTCOME.search(text), tried only when a word of every match is in the text."""
-    low = tx.folded(text)
+def _states_outcome(text: str, low: str) -> bool:
+    """_ANY_OUTCOME.search(text), tried only when a word of every match is in `low`, tx.folded(text)."""
     return any(w in low for w in _OUTCOME_WORDS) and _ANY_OUTCOME.search(text) is not None
 
 

@@ -69,12 +69,11 @@ def test_may_hold_time_is_false_only_without_a_time_of_day(text: str) -> None:
 @QUICK
 def test_outcome_words_are_in_every_text_an_outcome_pattern_matches(text: str) -> None:
     low = differences.tx.folded(text)
-    assert differences._states_outcome(text) == bool(differences._ANY_OUTCOME.search(text))
-    for (yes_re, no_re, _), (yes_words, no_words) in zip(differences._OPPOSITES, differences._OPPOSITE_WORDS, strict=True):
-        if yes_re.search(text):
-            assert any(w in low for w in yes_words)
-        if no_re.search(text):
-            assert any(w in low for w in no_words)
+    assert differences._states_outcome(text, low) == bool(differences._ANY_OUTCOME.search(text))
+    for yes_side, no_side, _ in differences._OPPOSITES:
+        for pattern, words in (yes_side, no_side):
+            if pattern.search(text):
+                assert any(w in low for w in words)
 
 
 @given(UNCONFIRMED)
