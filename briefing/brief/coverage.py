@@ -51,13 +51,7 @@ def weights(corpus: Corpus) -> dict[str, float]:
     """Concept -> number of sources stating it (words: TERM_WEIGHT each, and only when said
     more than once: in two sources, or in two sentences of one when it is the only one in
     English)."""
-    sources: dict[str, set[str]] = defaultdict(set)
-    sentences: dict[str, int] = defaultdict(int)
-    for unit in corpus.units:
-        if unit.usable:
-            for c in concepts(unit):
-                sources[c].add(unit.article.id)
-                sentences[c] += 1
+    sources, sentences = _stated(u for u in corpus.units if u.usable)
     out = {}
     for c, arts in sources.items():
         if c.startswith("w:"):
@@ -68,14 +62,21 @@ def weights(corpus: Corpus) -> dict[str, float]:
     return out
 
 
+def _stated(units: Iterable[Unit]) -> tuple[dict[str, set[str]], dict[str, int]]:
+    """Concept -> the articles stating it, and the number of sentences that do."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    sentences: dict[str, int] = defaultdict(int)
+    for unit in units:
+        for c in concepts(unit):
+            sources[c].add(unit.article.id)
+            sentences[c] += 1
+    return sources, sentences
+
+
 def lead_weights(corpus: Corpus) -> dict[str, float]:
     """Concept -> number of sources whose lead states it (words: TERM_WEIGHT each): what the
     articles open on is the main event, who, what, where and when."""
-    sources: dict[str, set[str]] = defaultdict(set)
-    for unit in corpus.units:
-        if unit.usable and is_lead(unit, corpus):
-            for c in concepts(unit):
-                sources[c].add(unit.article.id)
+    sources, _ = _stated(u for u in corpus.units if u.usable and is_lead(u, corpus))
     return {c: (TERM_WEIGHT if c.startswith("w:") else 1.0) * len(arts) for c, arts in sources.items() if len(arts) >= MIN_TERM_SOURCES}
 
 
