@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from .. import dedupe
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
@@ -80,11 +80,12 @@ _POINTS_BACK = re.compile(r"\b(?:to (?:the same|that|this) effect|the same day|t
 _HE = re.compile(r"^(He|She)\s+(?=[a-z])")
 
 
-def _told(unit: Unit, corpus: Corpus, elsewhere: Collection[str] = ()) -> str:
+def _told(unit: Unit, corpus: Corpus, background: Mapping[str, str] | None = None) -> str:
     """A key fact's text: cleaned, led by its resolved date, and "He says ..." named as
     "[Lee Yun-keol] says ..." when the sentence before names one person and no other
     (brackets: the press's mark for words put in by the editor); a sentence of an article
-    about another event (`elsewhere`) is led by when that event was: it is background."""
+    about another event is led by when that event was (`background`: article -> when): it
+    is background."""
     text = _clean(unit.text)
     match = _HE.match(text)
     if match:
@@ -92,11 +93,10 @@ def _told(unit: Unit, corpus: Corpus, elsewhere: Collection[str] = ()) -> str:
         if who:
             text = f"[{corpus.name(who)}] {text[match.end():]}"
     text = _dated(unit, text)
-    if unit.article.id not in elsewhere:
-        return text
-    if text[:1].isdigit():
-        return text  # dated already
-    return f"{_event_label(unit.article.id, corpus)}: {text}"  # "Jan 2024: ..." beside a 2025 story
+    when = background.get(unit.article.id) if background else None
+    if when is None or text[:1].isdigit():
+        return text  # the story's own, or dated already
+    return f"{when}: {text}"  # "Jan 2024: ..." beside a 2025 story
 
 
 def _event_label(article_id: str, corpus: Corpus) -> str:
@@ -105,9 +105,7 @@ def _event_label(article_id: str, corpus: Corpus) -> str:
     article = next((a for a in corpus.articles if a.id == article_id), None)
     if article is not None and article.date:
         return f"{article.date:%b %Y}"
-    english = [d for u in corpus.by_article.get(article_id, ()) if u.english and u.usable for d in u.dates]
-    original = [d for u, d in corpus.original_dates() if u.article.id == article_id]
-    days = sorted((d.date, d.label) for d in english + original if d.date and d.precision in ("day", "monthday"))
+    days = sorted((d.date, d.label) for d in corpus.event_dates().get(article_id, ()) if d.date and d.precision in ("day", "monthday"))
     return days[0][1] if days else "Background"
 
 
@@ -274,6 +272,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     notes = _Notes(analysis)
     pool = rank(corpus, focus_ids)
     elsewhere = other_events(corpus)  # articles about another event
+    background = {a: _event_label(a, corpus) for a in elsewhere}  # and when that event was
     disputes = figure_disputes(corpus, elsewhere)
     mark_disputed(pool, disputes)
     weight = {s.unit.key: s.score for s in pool}
@@ -283,18 +282,18 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         return weight.get(u.key, 0.35 * relevance(u, focus_ids))
 
     bottom, best = _bottom_line(pool, corpus, record, notes)
-    facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size, elsewhere)
+    facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size, background)
     asked = next((s for s in facts if relevance(s.unit, focus_ids) > 0), None) if focus else None
     if asked is not None:  # the briefing is for the question the user typed: its best fact leads
         facts.remove(asked)
         facts.insert(0, asked)
-    latest = _latest_development(pool, corpus, record, facts, best, size, elsewhere)
+    latest = _latest_development(pool, corpus, record, facts, best, size, background)
     if latest is not None:  # how the story developed since: never lost
         facts.insert(min(LATEST_AT, len(facts)), latest)
-    key_facts = [notes.line(_told(s.unit, corpus, elsewhere), [s.unit, *s.support]) for s in facts]
+    key_facts = [notes.line(_told(s.unit, corpus, background), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
-        record.add([s.unit], tx.compress(_told(s.unit, corpus, elsewhere), _fact_room(s, corpus, size)))
+        record.add([s.unit], tx.compress(_told(s.unit, corpus, background), _fact_room(s, corpus, size)))
         record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
@@ -348,7 +347,7 @@ def _most_facts(size: tuple[int, int]) -> int:
 
 
 def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int],
-               elsewhere: Collection[str] = ()) -> list[Scored]:
+               background: Mapping[str, str]) -> list[Scored]:
     """Claims covering the most weighted concepts not yet said, per character of the screen.
 
     The cost of a claim is its length once shortened (whole) for the screen; a claim that
@@ -360,13 +359,13 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
                   and not REFUSAL.search(s.unit.text) and not says_who(s.unit, corpus)  # who someone is: PLAYERS
                   and not _BULLET.match(s.unit.text)  # an item of a list ("• August 1998: Test fires ..."): its subject is the list's
                   and (names(s.unit, corpus) or s.unit.values)]  # a fact is about someone, somewhere, or a figure
-    short = {s.unit.key: tx.compress(_told(s.unit, corpus, elsewhere), _fact_room(s, corpus, size)) for s in candidates}
+    short = {s.unit.key: tx.compress(_told(s.unit, corpus, background), _fact_room(s, corpus, size)) for s in candidates}
     sources = max(1, len(corpus.by_article) - 1)
 
     def bonus(s: Scored) -> float:  # each source stating it too; a sentence about "it" or "he" says less alone
         backing = BACKING * min(1.0, len(s.support) / min(sources, 3))
         shown = fitted.get(s.unit.key) or _clean(s.unit.text)  # the longer ones, below, were fitted to no row
-        share = (1.0 if self_contained(shown) else DANGLING) * (BACKGROUND if s.unit.article.id in elsewhere else 1.0)
+        share = (1.0 if self_contained(shown) else DANGLING) * (BACKGROUND if s.unit.article.id in background else 1.0)
         return (1 + backing) * share - 1
 
     fitted = {key: text for key, text in short.items() if text}
@@ -389,10 +388,10 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
 
 
 def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, facts: list[Scored], best: Scored | None,
-                        size: tuple[int, int], elsewhere: Collection[str] = ()) -> Scored | None:
+                        size: tuple[int, int], background: Mapping[str, str]) -> Scored | None:
     """The lead of the most recently dated article, when it is later than the others and the
     screen does not say it yet: the latest development of the story (not of another event)."""
-    dates = sorted({a.date for a in corpus.articles if a.date and a.id not in elsewhere})
+    dates = sorted({a.date for a in corpus.articles if a.date and a.id not in background})
     if len(dates) < 2:
         return None
     chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())

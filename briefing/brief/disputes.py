@@ -123,29 +123,9 @@ def earlier_year(unit: Unit) -> int | None:
 Day = tuple[int, int, int | None]  # month, day, and the year when the date gives one
 
 
-# A date a plan is set for ("will be sworn in on February 25") dates no event of the story.
-_PLANNED = re.compile(  # not "delayed due to the storm of 3 August"
-    r"\b(?:will|would|shall|is to|are to|(?:is|are) due|due to be|scheduled|planned|plans?|set to|expected to)\b[^.;,]{0,40}$", re.I
-)
-
-
 def _days(refs: Iterable[DateRef]) -> set[Day]:
     return {(d.date.month, d.date.day, d.date.year if d.precision == "day" else None)
             for d in refs if d.date is not None and d.precision in ("day", "monthday")}
-
-
-def _event_dates(corpus: Corpus) -> dict[str, list[DateRef]]:
-    """Article -> the dates its story's events are told at: its usable English sentences'
-    dates, those of plans left out, and the dates its untranslated sentences' originals give
-    (a date reads alike in any language)."""
-    out: dict[str, list[DateRef]] = defaultdict(list)
-    for a, units in corpus.by_article.items():
-        for u in units:
-            if u.english and u.usable:
-                out[a].extend(d for d in u.dates if not _PLANNED.search(u.text, max(0, d.start - 60), d.start))
-    for u, d in corpus.original_dates():
-        out[u.article.id].append(d)
-    return out
 
 
 def _near(a: Day, b: Day) -> bool:
@@ -172,7 +152,7 @@ def other_events(corpus: Corpus) -> set[str]:
     When no two articles date near days, the dated article whose words are most like the
     undated articles' is the corpus's event, and the other dated ones are not."""
     usable = {a: [u for u in units if u.english and u.usable] for a, units in corpus.by_article.items()}
-    days = {a: d for a, refs in _event_dates(corpus).items() if (d := _days(refs))}
+    days = {a: d for a, refs in corpus.event_dates().items() if (d := _days(refs))}
     by_day: dict[int, list[tuple[str, Day]]] = defaultdict(list)  # day of the year -> who dates it: near days are looked up
     for a, mine in days.items():
         for x in mine:

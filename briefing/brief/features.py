@@ -67,6 +67,12 @@ class Unit:
         return not (self.heading or self.boilerplate or self.off_topic)
 
 
+# A date a plan is set for ("will be sworn in on February 25") dates no event of the story.
+_PLANNED = re.compile(  # not "delayed due to the storm of 3 August"
+    r"\b(?:will|would|shall|is to|are to|(?:is|are) due|due to be|scheduled|planned|plans?|set to|expected to)\b[^.;,]{0,40}$", re.I
+)
+
+
 @dataclass
 class Corpus:
     analysis: Analysis
@@ -84,6 +90,7 @@ class Corpus:
     _places: dict[int, int] | None = field(default=None, repr=False, compare=False)  # id(unit) -> its place in by_article
     _stating: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)  # see `stating`
     _original_dates: list[tuple[Unit, DateRef]] | None = field(default=None, repr=False, compare=False)
+    _event_dates: dict[str, list[DateRef]] | None = field(default=None, repr=False, compare=False)
 
     def story_of(self, article_id: str) -> str:
         """Copies of one wire story are one source: the id that stands for this article's story."""
@@ -130,6 +137,21 @@ class Corpus:
                             out.append((unit, ref))
         self._original_dates = out
         return out
+
+    def event_dates(self) -> dict[str, list[DateRef]]:
+        """Article -> the dates its story's events are told at: its usable English sentences'
+        dates, those of plans left out, and the dates its untranslated sentences' originals
+        give (a date reads alike in any language); found once, when first asked."""
+        if self._event_dates is None:
+            out: dict[str, list[DateRef]] = defaultdict(list)
+            for a, units in self.by_article.items():
+                for u in units:
+                    if u.english and u.usable:
+                        out[a].extend(d for d in u.dates if not _PLANNED.search(u.text, max(0, d.start - 60), d.start))
+            for u, d in self.original_dates():
+                out[u.article.id].append(d)
+            self._event_dates = out
+        return self._event_dates
 
     def previous(self, unit: Unit) -> Unit | None:
         """The sentence before `unit` in its article: where "he" or "the talks" points."""
