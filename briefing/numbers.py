@@ -303,9 +303,10 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
     if lang in CJK_LANGS:
         cjk = _cjk_counts(text)
         values = [v for v in values if not any(c.start <= v.start < c.end for c in cjk)] + cjk
-    if (outside and _SMALL_DIGIT.search(text)) or _starts_number_word(_folded(text)):
+    folded = _folded(text)
+    if (outside and _SMALL_DIGIT.search(text)) or _starts_number_word(folded):
         taken = [(v.start, v.end) for v in values] + times
-        values.extend(v for v in _small(text, lang) if not any(a < v.end and v.start < b for a, b in taken))
+        values.extend(v for v in _small(text, lang, folded) if not any(a < v.end and v.start < b for a, b in taken))
     return sorted(values, key=lambda v: v.start)
 
 
@@ -362,10 +363,11 @@ def _starts_number_word(low: str) -> bool:
     return any(w in low for w in NUMBER_WORDS) and _NUMBER_WORD_START.search(low) is not None
 
 
-def _may_hold_small_count(text: str) -> bool:
+def _may_hold_small_count(text: str, low: str) -> bool:
     """False only when _SMALL_COUNT finds nothing: each match starts with a digit after none
-    of its look-behind's characters, or holds a number word ("a hundred" holds "hundred")."""
-    return _SMALL_COUNT_DIGIT.search(text) is not None or any(w in _folded(text) for w in NUMBER_WORDS)
+    of its look-behind's characters, or holds a number word ("a hundred" holds "hundred") in
+    `low`, _folded(text)."""
+    return _SMALL_COUNT_DIGIT.search(text) is not None or any(w in low for w in NUMBER_WORDS)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -387,8 +389,8 @@ def _noun(after: str, lang: str | None) -> str:
     return " ".join(w for w, _ in words)
 
 
-def _small(text: str, lang: str | None) -> list[Value]:
-    """Durations in any language, and small counts before a noun in English."""
+def _small(text: str, lang: str | None, low: str | None = None) -> list[Value]:
+    """Durations in any language, and small counts before a noun in English (`low`: _folded(text), if known)."""
     out = []
     for m in _DURATION.finditer(text):
         unit = m.group("unit")
@@ -402,7 +404,7 @@ def _small(text: str, lang: str | None) -> list[Value]:
         name, seconds = next((n, sec) for pattern, n, sec in _UNIT_RES if pattern.fullmatch(unit))
         shown = f"{name}s" if name in _WORD_UNITS and amount != 1 else name  # "5 years", "24 h"
         out.append(Value(m.start(), m.end(), m.group(0), "duration", amount * seconds, None, None, f"{_short(amount)} {shown}", name))
-    if lang in (None, "en") and _may_hold_small_count(text):
+    if lang in (None, "en") and _may_hold_small_count(text, _folded(text) if low is None else low):
         for m in _SMALL_COUNT.finditer(text):
             noun = _noun(text[m.end():], lang)
             amount = _amount(m.group("n"), lang)

@@ -117,4 +117,4 @@ def test_number_word_and_small_count_tests_turn_away_no_match(text: str) -> None
     for low in (numbers._folded(text), text.lower()):
         assert numbers._starts_number_word(low) == bool(numbers._NUMBER_WORD_START.search(low))
     if numbers._SMALL_COUNT.search(text):
-        assert numbers._may_hold_small_count(text)
+        assert numbers._may_hold_small_count(text, numbers._folded(text))
