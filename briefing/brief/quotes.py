@@ -35,7 +35,7 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 SPEAKERS = ("PERSON", "ORG", "GPE")  # "China said it “will get in touch”": a government speaks too
 
 
-def _mentions(unit: Unit, corpus: Corpus, skip: tuple[int, int] = (0, 0)) -> list[tuple[int, int, str]]:
+def _speaker_names(unit: Unit, corpus: Corpus, skip: tuple[int, int] = (0, 0)) -> list[tuple[int, int, str]]:
     """(start, end, entity) of each name of a speaker-like entity in the sentence, outside `skip`."""
     out = []
     for e in unit.entities:
@@ -54,7 +54,7 @@ _PRONOUN_AFTER = re.compile(r"\s*(?:he|she|they|we)\b", re.I)  # "said he"
 _CLAUSE_BREAK = re.compile(r";|\bbut\b")
 
 
-def _nearest(names: list[tuple[int, int, str]], corpus: Corpus, key: Callable[[int, int], int]) -> str | None:
+def _nearest_speaker(names: list[tuple[int, int, str]], corpus: Corpus, key: Callable[[int, int], int]) -> str | None:
     """The person nearest by `key` (start, end -> distance), else the nearest organisation or state."""
     for labels in (("PERSON",), SPEAKERS):
         near = sorted((key(start, end), e) for start, end, e in names if corpus.labels.get(e) in labels)
@@ -72,7 +72,7 @@ def _speaker(unit: Unit, corpus: Corpus, quoted: re.Match[str]) -> str | None:
     whose speaker is named by no name ("The article, headlined, “...”") has none."""
     text = unit.text
     span = (quoted.start(), quoted.end())
-    names = _mentions(unit, corpus, span)
+    names = _speaker_names(unit, corpus, span)
     verbs = [m for m in _SPEECH.finditer(text) if not span[0] <= m.start() < span[1]]
     before = [m for m in verbs if m.end() <= span[0]]
     after = [m for m in verbs if m.start() >= span[1]]
@@ -84,9 +84,10 @@ def _speaker(unit: Unit, corpus: Corpus, quoted: re.Match[str]) -> str | None:
             return corpus.name(people[0]) if len(people) == 1 else None  # "..., he said.": the one person before
         if before:
             clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, verb.start())), default=0)
-            found = _nearest([n for n in names if clause <= n[0] and n[1] <= verb.start()], corpus, lambda _s, end: verb.start() - end)
+            in_clause = [n for n in names if clause <= n[0] and n[1] <= verb.start()]
+            found = _nearest_speaker(in_clause, corpus, lambda _s, end: verb.start() - end)
         else:
-            found = _nearest([n for n in names if n[0] >= span[1]], corpus,
+            found = _nearest_speaker([n for n in names if n[0] >= span[1]], corpus,
                              lambda start, end: min(abs(verb.start() - end), abs(start - verb.end())))
         if found:
             return found
