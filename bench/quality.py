@@ -143,6 +143,22 @@ def _item(section: str, raw: str) -> Item:
     return Item(section, raw[: tail.start()].rstrip(), cites, agree)
 
 
+# The marks ending one claim of a bottom line of several ("... struck. [2][5] 2 agree Officials said ...").
+INNER_MARKS = re.compile(r"(?:\s*\[\d+\])+(?:\+\d+)?(?:\s+\d+ agree)?(?=\s+(?!\d+ agree\b)\S)")
+
+
+def _claims(section: str, raw: str) -> list[Item]:
+    """A bottom line's claims, each with its own marks (every other item is one claim)."""
+    if section != "BOTTOM LINE":
+        return [_item(section, raw)]
+    parts, start = [], 0
+    for m in INNER_MARKS.finditer(raw):
+        if m.start() > start:  # marks, not text: "[1][2]" inside a claim is no claim's end
+            parts.append(raw[start : m.end()])
+            start = m.end()
+    return [_item(section, part) for part in [*parts, raw[start:]] if part.strip()]
+
+
 def screen_items(screen: str) -> list[Item]:
     """The items of a fitted briefing: wrapped rows joined, marks split off, title dropped."""
     items: list[Item] = []
@@ -151,7 +167,7 @@ def screen_items(screen: str) -> list[Item]:
         label = LABEL.match(row)
         if label:
             if pending:
-                items.append(_item(section, pending))
+                items.extend(_claims(section, pending))
             section, content, pending = label.group(1), label.group(2), ""
         else:
             content = row.strip()
@@ -162,10 +178,10 @@ def screen_items(screen: str) -> list[Item]:
             continue
         pending = f"{pending} {content}".strip()
         if MARKS.search(pending):  # an item ends with its citations
-            items.append(_item(section, pending))
+            items.extend(_claims(section, pending))
             pending = ""
     if pending:
-        items.append(_item(section, pending))
+        items.extend(_claims(section, pending))
     return items
 
 

@@ -206,7 +206,8 @@ def _whole(text: str, limit: int) -> str | None:
     return text if len(text) <= limit else tx.compress(text, limit)
 
 
-def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Notes) -> tuple[list[Line], Scored | None]:
+def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Notes,
+                 disputes: Sequence[Dispute] = ()) -> tuple[list[Line], Scored | None]:
     """What happened, backed by the most sources: of the articles' lead sentences, the claim
     covering the most concepts that other leads state too (names, figures, dates, words,
     weighted by how many sources' leads state them: the main event, not a side story the
@@ -237,7 +238,49 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Not
         text = f"{extra}: {text}"
     record.add([best.unit, *cited])
     record.used.update(u.key for u in [*best.support, *(c.b for c in best.conflicts)])  # the other side: DIFFERENCES
-    return [notes.line(text, [best.unit, *best.support, *cited])], best
+    lines = [notes.line(text, [best.unit, *best.support, *cited])]
+    figure = _key_figure(best, fit, disputes, record, BOTTOM_CHARS - len(text))
+    if figure is not None:  # what happened lacks the figure the story is told by: its best-backed sentence follows, cited apart
+        lines.append(notes.line(_clean(figure.unit.text), [figure.unit, *figure.support]))
+        record.add([figure.unit])
+        record.used.update(u.key for u in [*figure.support, *(c.b for c in figure.conflicts)])
+    return lines, best
+
+
+COUNTED = ("count", "money")  # figures a story is told by: a toll, a sum (not a magnitude, a time, a date)
+
+
+def _key_figure(best: Scored, fit: Sequence[Scored], disputes: Sequence[Dispute], record: Record, room: int) -> Scored | None:
+    """The sentence giving the story's key figure when the bottom line's gives none: the
+    count or sum the most sources give a figure for. When reports updated it (each later
+    one, or the one saying it rose, giving a new figure), the latest report's; when sources
+    dispute it otherwise, none (DIFFERENCES shows the sides); else the figure most sources
+    state, in its best-backed sentence. At most `room` characters, whole."""
+    if any(v.kind in COUNTED for v in best.unit.values):
+        return None
+    candidates = [s for s in fit if s is not best and len(_clean(s.unit.text)) <= room and not record.said(s.unit)]
+    for dispute in disputes:  # the widest first
+        said = dispute.sides[0][0]
+        if not any(v.kind in COUNTED and v.shown == said for _, units in dispute.sides[:1] for v in units[0].values):
+            continue
+        order = _in_date_order(dispute.sides) or _in_rising_order(dispute.sides)
+        if order is None:
+            return None  # sources disagree on it: no figure of it is the story's
+        latest = order[-1][0]
+        stating = [s for s in candidates if dispute.stated.get(s.unit.key) == latest]
+        return max(stating, key=lambda s: (len(s.support), s.score), default=None)
+    sources: dict[str, set[str]] = {}
+    for s in candidates:
+        if not s.contested:
+            for v in s.unit.values:
+                if v.kind in COUNTED:
+                    sources.setdefault(v.normalised, set()).update(u.article.id for u in (s.unit, *s.support))
+    most = max(sources.values(), key=len, default=set())
+    if len(most) < 2:
+        return None  # one source's figure: not what the story is told by
+    key = next(f for f, arts in sources.items() if arts == most)
+    stating = [s for s in candidates if not s.contested and any(v.normalised == key for v in s.unit.values)]
+    return max(stating, key=lambda s: (len(s.support), s.score), default=None)
 
 
 def _coverage(analysis: Analysis, notes: _Notes) -> tuple[list[Line], list[Source]]:
@@ -281,7 +324,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     def unit_weight(u: Unit) -> float:
         return weight.get(u.key, 0.35 * relevance(u, focus_ids))
 
-    bottom, best = _bottom_line(pool, corpus, record, notes)
+    bottom, best = _bottom_line(pool, corpus, record, notes, disputes)
     facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size, background)
     asked = next((s for s in facts if relevance(s.unit, focus_ids) > 0), None) if focus else None
     if asked is not None:  # the briefing is for the question the user typed: its best fact leads

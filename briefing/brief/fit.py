@@ -213,6 +213,17 @@ def _pack(groups: dict[tuple[str, str], list[Mark]], width: int) -> list[Piece]:
     return out
 
 
+def _tailed(rows: list[str], tail: str, width: int, k: int) -> list[str]:
+    """`rows` with the citation tail after the last, on a row of its own when it must be."""
+    if cell_len(rows[-1] + tail) <= width:
+        rows[-1] += tail
+    elif len(rows) < k:  # the citations take the row left for them
+        rows.append(tail.strip())
+    else:
+        rows[-1] = clip(rows[-1], width - cell_len(tail)) + tail
+    return rows
+
+
 def _agree(line: Line) -> str:
     return f"{marks(line)} {line.agree} agree" if line.agree > 1 else marks(line)
 
@@ -257,10 +268,17 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
     note = _empty_note(b)
     bottom_line = b.bottom_line[0] if b.bottom_line else None
     bottom_text, bottom_tail = (safe(bottom_line.text), " " + _agree(bottom_line)) if bottom_line else (note, "")
+    # a bottom line of several claims reads as one text, each claim followed by its sources
+    # (the key figure after what happened); shown only whole, else its first claim alone
+    whole_text = " ".join(f"{safe(line.text)} {_agree(line)}" for line in b.bottom_line[:-1])
+    whole_text, whole_tail = (f"{whole_text} {safe(b.bottom_line[-1].text)}", " " + _agree(b.bottom_line[-1])) if whole_text else ("", "")
+    whole_rows = _rows(whole_text, width, whole_tail) if whole_text else 0
 
     def bottom(k: int) -> list[str]:
         if bottom_line is None:
             return _wrap(note, width, k)
+        if whole_text and whole_rows <= k:
+            return _tailed(_wrap(whole_text, width, k), whole_tail, width, k)
         text, tail = bottom_text, bottom_tail
         if _rows(text, width, tail) > k:  # too long for its rows: a whole, shorter sentence first
             budget = k * width - cell_len(tail)
@@ -272,14 +290,7 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
                     text = short
                     break
                 budget -= 4
-        rows = _wrap(text, width, k)
-        if cell_len(rows[-1] + tail) <= width:
-            rows[-1] += tail
-        elif len(rows) < k:  # the citations take the row left for them
-            rows.append(tail.strip())
-        else:
-            rows[-1] = clip(rows[-1], width - cell_len(tail)) + tail
-        return rows
+        return _tailed(_wrap(text, width, k), tail, width, k)
 
     def title(k: int) -> list[str]:
         langs = sorted({s.lang for s in b.sources})
@@ -288,7 +299,8 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
 
     return {
         "title": (lambda k: _with((), title(k)), 1),
-        "bottom": (lambda k: _with(b.bottom_line[:1], bottom(k)), min(BOTTOM_ROWS, _rows(bottom_text, width, bottom_tail))),
+        "bottom": (lambda k: _with(b.bottom_line if whole_text and whole_rows <= k else b.bottom_line[:1], bottom(k)),
+                   min(BOTTOM_ROWS, max(whole_rows, _rows(bottom_text, width, bottom_tail)))),
         "facts": lines_of(b.key_facts, _agree, most_rows=FACT_ROWS),
         "players": (lambda k: _players(b.players, width, k), len(b.players)),
         "numbers": lines_of(b.numbers),

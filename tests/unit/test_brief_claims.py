@@ -345,6 +345,35 @@ def test_undated_reports_whose_highest_figure_is_said_to_have_risen_are_a_rising
     assert not any(t.startswith("Figures rose") for t in stands) and any(t.startswith("Figures differ") for t in stands), stands
 
 
+def _searching(last: str, day: dt.date | None = None) -> Analysis:
+    """Three leads on the search, none giving the toll; the toll in their second sentences."""
+    lead = "Rescuers searched collapsed buildings in Turin a day after an earthquake struck the city."
+    return corpus([
+        ("a", day, [lead, "An earthquake struck Turin on Sunday, killing at least 20 people, officials said."]),
+        ("b", day, [lead, "An earthquake struck Turin on Sunday, killing at least 93 people, officials said."]),
+        ("c", day, [lead, f"Officials said Monday the quake's death toll {last} at least 144 people."]),
+    ], THEFT)
+
+
+def test_a_bottom_line_without_the_key_figure_is_followed_by_the_latest_figure() -> None:
+    b = build(_searching("has risen to"))
+    assert [line.text for line in b.bottom_line] == [
+        "Rescuers searched collapsed buildings in Turin a day after an earthquake struck the city.",
+        "Officials said Monday the quake's death toll has risen to at least 144 people.",
+    ]
+    assert [[c.note for c in line.citations] for line in b.bottom_line] == [[1, 2, 3], [3]]  # each claim cites its own sources
+    assert not any("144" in line.text for line in b.key_facts)  # said once on the screen
+    screen = fit_text(b, (100, 30))
+    rows = [row for row in screen.splitlines() if row.startswith("BOTTOM LINE") or row.startswith(" " * 13)][:3]
+    assert re.search(r"struck the city\. \[1\]\[2\]\[3\] 3 agree Officials said", " ".join(" ".join(rows).split())), screen
+    assert "at least 144 people. [3]" in " ".join(screen.split())
+    narrow = fit_text(b, (60, 24))  # no room for both whole: what happened alone, never cut
+    bottom = narrow.split("KEY FACTS")[0]
+    assert "Rescuers searched" in bottom and "…" not in bottom
+    undated_dispute = build(_searching("stands at"))  # sources disagree on the toll: no side is the story's figure
+    assert len(undated_dispute.bottom_line) == 1
+
+
 def test_an_undated_source_giving_an_early_figure_takes_its_side_of_the_update() -> None:
     b = build(_rising_toll(undated_early=True))
     changed = [line.text for line in b.differences if line.text.startswith("Figures changed")]

@@ -118,6 +118,20 @@ def test_screen_is_read_into_items_with_their_marks() -> None:
     assert sum(i.section == "KEY FACTS" for i in items) == 4
 
 
+def test_a_bottom_line_of_two_claims_is_read_as_two_items_with_their_own_marks() -> None:
+    screen = (
+        "EXECUTIVE BRIEFING\n"
+        "BOTTOM LINE  Rescuers searched Bohol a day after an earthquake struck. [2][5] 2 agree Officials said\n"
+        "             the toll has risen to 144 people [1]. [5]\n"
+        "KEY FACTS    The quake had magnitude 7.2. [1]\n"
+    )
+    bottom = [i for i in quality.screen_items(screen) if i.section == "BOTTOM LINE"]
+    assert [(i.text, i.cites, i.agree) for i in bottom] == [
+        ("Rescuers searched Bohol a day after an earthquake struck.", (2, 5), 2),
+        ("Officials said the toll has risen to 144 people [1].", (5,), 1),  # marks inside a claim end none
+    ]
+
+
 def test_facts_need_every_regex_of_an_alternative() -> None:
     assert quality.facts_found(SCREEN, CHECKLIST) == ["magnitude", "toll", "both"]
 
