@@ -196,8 +196,8 @@ def _dated(unit: Unit, text: str) -> str:
     if _explicit(unit):
         return text
     resolved = [d for d in unit.dates if d.date and d.precision in ("day", "week")]
-    if not resolved or _SUBORDINATE.search(unit.text[: resolved[0].start]):
-        return text  # "police arrested the captain of a ferry that sank Wednesday": not the arrest's date
+    if not resolved or _SUBORDINATE.search(unit.text[: resolved[0].start]) or _SUBORDINATE.match(resolved[0].text):
+        return text  # "police arrested the captain of a ferry that sank Wednesday", "none since Wednesday": not the arrest's date
     return f"{resolved[0].label}: {text}"
 
 

@@ -936,3 +936,18 @@ def test_the_main_event_is_what_the_leads_share_not_what_the_bodies_repeat() -> 
     told = lead_weights(build_corpus(analysis))
     assert told["@gpe:turin"] == 2.0 and told["w:jewels"] == 1.0  # two leads; a word weighs half a name
     assert "w:cellars" not in told and "@person:marta ricci" not in told  # the bodies' words; one lead's name
+
+
+def test_a_relative_date_leads_a_key_fact_only_when_it_dates_the_sentence_itself() -> None:
+    from briefing.brief import _dated
+    from briefing.brief.features import build_corpus
+
+    day = dt.date(2030, 4, 19)  # a Friday
+    told = {u.text: _dated(u, u.text) for u in build_corpus(corpus([("a", day, [
+        "Police in Turin arrested the captain on Wednesday.",
+        "One hundred seventy-four others have been rescued, but none since Wednesday.",
+        "Police arrested the captain of a ferry that sank Wednesday.",
+    ])], THEFT)).units}
+    assert told["Police in Turin arrested the captain on Wednesday."].startswith("17 Apr 2030: ")
+    assert not told["One hundred seventy-four others have been rescued, but none since Wednesday."][0].isdigit()  # since when, not when
+    assert not told["Police arrested the captain of a ferry that sank Wednesday."][0].isdigit()  # the sinking's day, not the arrest's
