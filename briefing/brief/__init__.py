@@ -21,7 +21,7 @@ from .amounts import figures
 from .claims import names
 from .coverage import FOCUS, Record, concepts, greedy, is_body, is_lead, lead_weights, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
-from .disputes import Dispute, disputable, figure_disputes, mark_disputed, other_events, phrase
+from .disputes import COUNTED, Dispute, disputable, figure_disputes, figure_files, mark_disputed, other_events, phrase, rivals
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players, says_who
@@ -247,9 +247,6 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Not
     return lines, best
 
 
-COUNTED = ("count", "money")  # figures a story is told by: a toll, a sum (not a magnitude, a time, a date)
-
-
 def _key_figure(best: Scored, fit: Sequence[Scored], disputes: Sequence[Dispute], record: Record, room: int) -> Scored | None:
     """The sentence giving the story's key figure when the bottom line's gives none: the
     count or sum the most sources give a figure for. When reports updated it (each later
@@ -316,7 +313,9 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     pool = rank(corpus, focus_ids)
     elsewhere = other_events(corpus)  # articles about another event
     background = {a: _event_label(a, corpus) for a in elsewhere}  # and when that event was
-    disputes = figure_disputes(corpus, elsewhere)
+    files = figure_files(corpus, elsewhere)
+    disputes = figure_disputes(corpus, elsewhere, files)
+    rival = rivals(files, corpus)  # a source's other figure for what a line gives: said with it
     mark_disputed(pool, disputes)
     weight = {s.unit.key: s.score for s in pool}
     record = Record(corpus, focus_ids, USER_FOCUS if focus else FOCUS)
@@ -325,7 +324,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         return weight.get(u.key, 0.35 * relevance(u, focus_ids))
 
     bottom, best = _bottom_line(pool, corpus, record, notes, disputes)
-    facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size, background)
+    facts = _key_facts([s for s in pool if s is not best], corpus, record.copy(), size, background, rival)
     asked = next((s for s in facts if relevance(s.unit, focus_ids) > 0), None) if focus else None
     if asked is not None:  # the briefing is for the question the user typed: its best fact leads
         facts.remove(asked)
@@ -337,7 +336,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
         record.add([s.unit], tx.compress(_told(s.unit, corpus, background), _fact_room(s, corpus, size)))
-        record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts)])
+        record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts), *rival.get(s.unit.key, ())])
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
                     for name, role, units in players(corpus, focus_ids, elsewhere=elsewhere, weight=unit_weight)]
@@ -390,7 +389,7 @@ def _most_facts(size: tuple[int, int]) -> int:
 
 
 def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int],
-               background: Mapping[str, str]) -> list[Scored]:
+               background: Mapping[str, str], rival: Mapping[tuple[str, int], Sequence[Unit]] | None = None) -> list[Scored]:
     """Claims covering the most weighted concepts not yet said, per character of the screen.
 
     The cost of a claim is its length once shortened (whole) for the screen; a claim that
@@ -414,7 +413,8 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     fitted = {key: text for key, text in short.items() if text}
     whole = [s for s in candidates if s.unit.key in fitted]
     most = _most_facts(size)
-    facts = greedy(whole, record, most, lambda s: fitted[s.unit.key], bonus=bonus, also=lambda s: s.support)
+    rival = rival or {}
+    facts = greedy(whole, record, most, lambda s: fitted[s.unit.key], bonus=bonus, also=lambda s: (*s.support, *rival.get(s.unit.key, ())))
     if len(facts) < KEY_FACTS:  # too few fit one row whole: the longer ones, best first
         rest = [s for s in candidates if s not in facts]
         facts += greedy(rest, record, KEY_FACTS - len(facts), lambda s: _clean(s.unit.text), bonus=bonus)
@@ -460,6 +460,9 @@ def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room
     for normalised, mentions in figures(corpus, weight):
         if "#" + normalised in record.covered:
             continue  # the bottom line or a key fact states it already
+        mentions = [m for m in mentions if not record.said(m[0])]  # a line's rival figure ("36" beside its "28") is said with it
+        if not mentions:
+            continue
         unit, value = min(mentions, key=lambda m: (not m[0].english, not _fits(m[0], room - 10), m[0].key))
         if unit.english and not tx.is_statement(unit.text):
             continue  # a headline or a broken sentence carries no figure worth a line

@@ -15,6 +15,7 @@ files of its own: an earlier quake's toll is no side of this one's.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -73,6 +74,7 @@ def disputable(unit: Unit) -> list[Value]:
 
 
 Entry = tuple[Unit, Value]
+COUNTED = ("count", "money")  # figures a story is told by: a toll, a sum (not a magnitude, a time, a date)
 Sides = list[tuple[str, list[Unit]]]
 
 
@@ -174,7 +176,7 @@ def other_events(corpus: Corpus) -> set[str]:
     return lone - {main}
 
 
-def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
+def _apart(a: Entry, b: Entry, corpus: Corpus, places: dict[tuple, set[str]] | None = None) -> bool:
     """Two figures that do not dispute each other: the same figure, one a hedged rounding
     of the other, amounts ten times apart (two different sums), counts or sums said of
     other places ("57 on Bohol" and "15 in Cebu" are a breakdown; so may "57 on Bohol" be
@@ -189,11 +191,17 @@ def _apart(a: Entry, b: Entry, corpus: Corpus) -> bool:
         return True
     if va.kind == "measure":
         return not (ua.entities & ub.entities)
-    return claims.places(ua, va, corpus, after=True) != claims.places(ub, vb, corpus, after=True)
+    if places is None:
+        return claims.places(ua, va, corpus, after=True) != claims.places(ub, vb, corpus, after=True)
+    for entry in (a, b):  # `places`: each figure's places, found once for the many pairs it is in
+        if _node(entry) not in places:
+            places[_node(entry)] = claims.places(*entry, corpus, after=True)
+    return places[_node(a)] != places[_node(b)]
 
 
-def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None) -> list[Dispute]:
-    """Disputed figures, the widest dispute first.
+def figure_files(corpus: Corpus, elsewhere: Collection[str] | None = None) -> list[list[Entry]]:
+    """The figures of every English sentence filed under what they measure, each file one
+    quantity, and only the files giving more than one figure.
 
     Each figure is filed under at most BEFORE + AFTER words, and each file is a dispute of
     its own: files are never chained ("391 killed and injured 1,800" would join the dead
@@ -209,9 +217,14 @@ def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None) ->
             for stem in clock.context(unit, value) if timed else claims.context(unit, value):
                 key = (value.kind, value.currency, "" if timed else claims.noun_of(value), stem, earlier_year(unit), event)
                 filed[key].append((unit, value))
+    return [entries for entries in filed.values() if len({v.shown for _, v in entries}) > 1]
+
+
+def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None, files: list[list[Entry]] | None = None) -> list[Dispute]:
+    """Disputed figures, the widest dispute first (`files`: figure_files, found here when None)."""
     found: list[tuple[Dispute, set[tuple]]] = []
-    for entries in filed.values():
-        if len({v.shown for _, v in entries}) > 1 and (dispute := _dispute(entries, corpus)):
+    for entries in figure_files(corpus, elsewhere) if files is None else files:
+        if dispute := _dispute(entries, corpus):
             found.append((dispute, {_node(e) for e in entries}))
     # one figure in two files ("carrying 462 people on board"): the wider dispute keeps it
     found.sort(key=lambda f: (-sum(len(us) for _, us in f[0].sides), -len(f[0].sides), f[0].sides[0][0]))
@@ -221,6 +234,27 @@ def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None) ->
         if not nodes & taken:
             out.append(dispute)
             taken |= nodes
+    return out
+
+
+def rivals(files: Iterable[list[Entry]], corpus: Corpus) -> dict[tuple[str, int], list[Unit]]:
+    """Unit key -> the other sentences of its source giving another figure for a quantity it
+    gives one for: a page whose summary says "28 dead" above a text saying "36". One source
+    disputing itself is no claim of it: the screen states one of them. Counts and sums only:
+    a source giving several times tells a sequence ("launched at 9:49 ... tracked from
+    9:51"), and one giving two magnitudes says whose each is."""
+    out: dict[tuple[str, int], list[Unit]] = defaultdict(list)
+    places: dict[tuple, set[str]] = {}
+    for entries in files:
+        by_story: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            if entry[1].kind in COUNTED:
+                by_story[corpus.story_of(entry[0].article.id)].append(entry)
+        for group in by_story.values():
+            for a, b in itertools.combinations(group, 2):
+                if a[0].key != b[0].key and a[1].shown != b[1].shown and not _apart(a, b, corpus, places):
+                    out[a[0].key].append(b[0])
+                    out[b[0].key].append(a[0])
     return out
 
 

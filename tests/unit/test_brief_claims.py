@@ -951,3 +951,29 @@ def test_a_relative_date_leads_a_key_fact_only_when_it_dates_the_sentence_itself
     assert told["Police in Turin arrested the captain on Wednesday."].startswith("17 Apr 2030: ")
     assert not told["One hundred seventy-four others have been rescued, but none since Wednesday."][0].isdigit()  # since when, not when
     assert not told["Police arrested the captain of a ferry that sank Wednesday."][0].isdigit()  # the sinking's day, not the arrest's
+
+
+def test_one_source_giving_two_figures_for_one_count_is_said_once() -> None:
+    day = dt.date(2030, 4, 19)
+    b = build(corpus([
+        ("a", day, ["A ferry sank off Turin on Wednesday with 476 people on board, officials said.",
+                    "Twenty-eight people have been confirmed dead so far, and divers searched the wreck overnight.",
+                    "Thirty-six people are confirmed dead, and Marta Ricci said the search would go on."]),
+        ("b", day, ["A ferry sank off Turin on Wednesday with 476 people on board, officials said.",
+                    "Marta Ricci, the mayor of Turin, said the city would mourn the dead."]),
+    ], THEFT))
+    told = [line.text for line in [*b.bottom_line, *b.key_facts, *b.numbers]]
+    assert sum(("Twenty-eight" in t) + ("Thirty-six" in t) for t in told) == 1, told  # the page's summary and its text
+
+
+def test_a_source_giving_several_times_tells_a_sequence_not_a_dispute_with_itself() -> None:
+    from briefing.brief.disputes import figure_files, rivals
+    from briefing.brief.features import build_corpus
+
+    day = dt.date(2030, 4, 19)
+    c = build_corpus(corpus([
+        ("a", day, ["The rocket was launched from Turin at 9:49 a.m., officials said.",
+                    "Radar in Turin tracked the rocket from 9:51 a.m. until it left the region."]),
+        ("b", day, ["The rocket was launched from Turin at 9:49 a.m., officials said."]),
+    ], THEFT))
+    assert not rivals(figure_files(c), c)
