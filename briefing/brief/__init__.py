@@ -550,7 +550,8 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
     and every sentence are already there is left out. The latest event is always kept: it is how the story developed.
     """
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
-    english = [(u, d) for u in corpus.units if u.dates and u.english and u.usable and tx.is_statement(u.text) for d in u.dates]
+    english = [(u, d) for u in corpus.units if u.dates and u.english and u.usable and tx.is_statement(u.text) for d in u.dates
+               if not _SUBORDINATE.match(d.text)]  # "none since Wednesday": no event that day
     for unit, d in english + corpus.original_dates():
         if d.key:
             events.setdefault(d.key, []).append((unit, d))
@@ -581,11 +582,15 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
     lines = []
     for key in sorted(keys, key=lambda k: k.lstrip("-")):
         mentions = sorted(events[key], key=lambda m: (record.said(m[0]), not m[0].english, not _fits(m[0], room), -weight(m[0]), m[0].key))
-        unit, date = mentions[0]
-        label = next((d.label for _, d in mentions if d.precision != "monthday"), date.label)
-        if len(key) == 10 and date.precision == "monthday":
+        label = next((d.label for _, d in mentions if d.precision != "monthday"), mentions[0][1].label)
+        if len(key) == 10 and mentions[0][1].precision == "monthday":
             year, month, day = map(int, key.split("-"))
             label = DateRef(0, 0, "", "day", dt.date(year, month, day)).label
+        # told by a sentence that can be shown (whole, or untranslated: by its names), one not yet said first;
+        # a said one only when the screen does not give the date yet
+        shown = [m for m in mentions if not m[0].english or _fits(m[0], room, f"{label}: ")]
+        fresh = [m for m in shown if not record.said(m[0])] or (shown if "%" + key not in record.covered else [])
+        unit, date = fresh[0] if fresh else mentions[0]
         per_article: dict[str, Unit] = {}
         for u, _ in mentions:  # a source giving other figures for that day is not cited for this line
             if u is unit or not claims.conflicts(unit, u, corpus):

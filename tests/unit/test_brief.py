@@ -193,14 +193,17 @@ def test_timeline_reads_dates_in_untranslated_originals(english_only):
     assert vi in {c.note for c in feb4.citations} and len(feb4.citations) >= 2
 
 
-def _two_article_analysis():
-    """An English story dated 2025-02-04 without a dated event, and an undated Vietnamese original
-    that dates its meeting ("ngày 4 tháng 2"): only the original can place the event."""
+def _two_article_analysis(long_dated: str = ""):
+    """An English story dated 2025-02-04 without a dated event (or with one only in the too
+    long `long_dated` sentence after it), and an undated Vietnamese original that dates its
+    meeting ("ngày 4 tháng 2"): only the original can place the event on the screen."""
     from briefing.model import Analysis, Annotation, Article, Entity, Provenance, Sentence, Span
     from briefing.views import original_view
 
     en_text = "Samsung Electronics and OpenAI leaders discussed chips and data centres in Seoul."
-    en = Article("en1", "<t>/en.txt", "Chip talks", "en", (en_text,), (Sentence(0, 0, 0, len(en_text), en_text),),
+    first = Sentence(0, 0, 0, len(en_text), en_text)
+    more = (Sentence(1, 1, len(en_text) + 2, len(en_text) + 2 + len(long_dated), long_dated),) if long_dated else ()
+    en = Article("en1", "<t>/en.txt", "Chip talks", "en", (en_text, *([long_dated] if long_dated else [])), (first, *more),
                  date=dt.date(2025, 2, 4))
     vi_text = "Sam Altman, CEO của OpenAI, sẽ gặp Chủ tịch Samsung Electronics vào ngày 4 tháng 2 tại Seoul."
     vi = Article("vi1", "<t>/vi.txt", "Gặp gỡ", "vi", (vi_text,), (Sentence(0, 0, 0, len(vi_text), vi_text),))
@@ -227,6 +230,11 @@ def test_untranslated_event_is_shown_by_what_it_names():
         "4 Feb 2025: OpenAI, Samsung Electronics, Sam Altman — Seoul (vi, untranslated)."
     ]
     assert [c.note for c in b.timeline[0].citations] == [2]
+    # an English sentence of that day too long to show whole: the day is told by the original's names
+    topics = ", ".join(f"then talked about topic number {i} at length" for i in range(12))
+    long_dated = f"On 4 February the leaders met in Seoul, {topics}."
+    told = [line.text for line in build(_two_article_analysis(long_dated)).timeline]
+    assert told and told[0].startswith("4 Feb 2025: OpenAI, Samsung Electronics, Sam Altman"), told
 
 
 def test_what_an_untranslated_source_counts_is_listed_with_the_source():

@@ -977,3 +977,16 @@ def test_a_source_giving_several_times_tells_a_sequence_not_a_dispute_with_itsel
         ("b", day, ["The rocket was launched from Turin at 9:49 a.m., officials said."]),
     ], THEFT))
     assert not rivals(figure_files(c), c)
+
+
+def test_a_date_that_bounds_a_period_is_no_event_of_the_timeline() -> None:
+    day = dt.date(2030, 4, 19)  # a Friday
+    b = build(corpus([
+        ("a", day, ["A ferry sank off Turin with 476 people on board, officials said.",
+                    "Nobody has been rescued since Wednesday, the coast guard said."]),
+        ("b", day, ["A ferry sank off Turin with 476 people on board, officials said.",
+                    "Marta Ricci said divers in Turin searched the wreck on Thursday."]),
+    ], THEFT))
+    told = [line.text for line in [*b.key_facts, *b.timeline]]
+    assert any(t.startswith("18 Apr 2030: ") for t in told), told
+    assert not any(t.startswith("17 Apr 2030: ") for t in told), told  # nobody rescued since then: nothing happened then
