@@ -51,7 +51,9 @@ def test_nothing_is_said_twice_on_the_screen():
 def test_concepts_weigh_as_many_sources_as_state_them():
     c = build_corpus(_story())
     w = weights(c)
-    assert w["@gpe:bohol"] == 3 and w["#93"] == 2 and w["@gpe:cebu"] == 1
+    assert w["@gpe:bohol"] == 3 and w["#93"] == 2 and w["@person:maria santos"] == 3
+    assert "@gpe:cebu" not in w and "@person:juan cruz" not in w  # a name said once is a detail of its line
+    assert w["#15"] == 1  # a figure said once may be the story's: it counts
     record = Record(c)
     lead = next(u for u in c.units if u.text.startswith("A magnitude 7.2") and u.article.id == "a")
     record.add([lead])
