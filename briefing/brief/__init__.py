@@ -76,7 +76,8 @@ _DANGLING = re.compile(
 
 # Words that point back to the sentence before wherever they stand: "Marie Harf made a comment
 # to the same effect the same day."
-_POINTS_BACK = re.compile(r"\b(?:to (?:the same|that|this) effect|the same day|the former|the latter|likewise|similarly)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:to (?:the same|that|this) effect|the same day|the former|the latter|likewise|similarly)\b"
+                          r"|^\W*(?:then|afterwards|after that|later|next|subsequently)\b,?", re.I)
 _HE = re.compile(r"^(He|She)\s+(?=[a-z])")
 
 

@@ -920,6 +920,8 @@ def test_a_sentence_pointing_back_to_the_one_before_is_not_self_contained() -> N
     assert not self_contained("Marie Harf made a comment to the same effect the same day.")
     assert not self_contained("It called Jang “human scum.”")
     assert self_contained("Marie Harf said the State Department had no reason to doubt the report.")
+    assert not self_contained("Then, at 9:52:28, the first stage separated 45 km from Dongchang-ri.")  # after what?
+    assert self_contained("The first stage separated at 9:52:28, and then the second.")
 
 
 def test_the_main_event_is_what_the_leads_share_not_what_the_bodies_repeat() -> None:
