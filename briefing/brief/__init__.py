@@ -197,7 +197,7 @@ def _dated(unit: Unit, text: str) -> str:
     if _explicit(unit):
         return text
     resolved = [d for d in unit.dates if d.date and d.precision in ("day", "week")]
-    if not resolved or _SUBORDINATE.search(unit.text[: resolved[0].start]) or _SUBORDINATE.match(resolved[0].text):
+    if not resolved or resolved[0].bounds or _SUBORDINATE.search(unit.text[: resolved[0].start]):
         return text  # "police arrested the captain of a ferry that sank Wednesday", "none since Wednesday": not the arrest's date
     return f"{resolved[0].label}: {text}"
 
@@ -552,7 +552,7 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
     """
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
     english = [(u, d) for u in corpus.units if u.dates and u.english and u.usable and tx.is_statement(u.text) for d in u.dates
-               if not _SUBORDINATE.match(d.text)]  # "none since Wednesday": no event that day
+               if not d.bounds]  # "none since Wednesday": no event that day
     for unit, d in english + corpus.original_dates():
         if d.key:
             events.setdefault(d.key, []).append((unit, d))

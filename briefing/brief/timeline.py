@@ -60,6 +60,9 @@ _MAYBE = re.compile(
 )
 
 
+_BOUND = re.compile(r"(?:since|until|till)\b", re.I)  # "since Wednesday": where a period starts or ends
+
+
 @dataclass(frozen=True)
 class DateRef:
     start: int
@@ -81,6 +84,11 @@ class DateRef:
             "month": f"{self.date:%Y-%m}",
             "year": f"{self.date:%Y}",
         }[self.precision]
+
+    @property
+    def bounds(self) -> bool:
+        """The date starts or ends a period ("none since Wednesday"): nothing happened that day."""
+        return bool(_BOUND.match(self.text))
 
     @property
     def label(self) -> str:
