@@ -587,11 +587,10 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
         if len(key) == 10 and mentions[0][1].precision == "monthday":
             year, month, day = map(int, key.split("-"))
             label = DateRef(0, 0, "", "day", dt.date(year, month, day)).label
-        # told by a sentence that can be shown (whole, or untranslated: by its names), one not yet said first;
-        # a said one only when the screen does not give the date yet
-        shown = [m for m in mentions if not m[0].english or _fits(m[0], room, f"{label}: ")]
-        fresh = [m for m in shown if not record.said(m[0])] or (shown if "%" + key not in record.covered else [])
-        unit, date = fresh[0] if fresh else mentions[0]
+        # told by a sentence that can be shown (whole, or untranslated: by its names), one not yet said first
+        # (`mentions` are in that order); a said one only when the screen does not give the date yet
+        shown = (m for m in mentions if not m[0].english or _fits(m[0], room, f"{label}: "))
+        unit, date = next((m for m in shown if "%" + key not in record.covered or not record.said(m[0])), mentions[0])
         per_article: dict[str, Unit] = {}
         for u, _ in mentions:  # a source giving other figures for that day is not cited for this line
             if u is unit or not claims.conflicts(unit, u, corpus):
