@@ -237,15 +237,25 @@ def _bottom_line(pool: list[Scored], corpus: Corpus, record: Record, notes: _Not
             or _whole(_clean(best.unit.text), BOTTOM_CHARS) or _clean(best.unit.text))  # the last: `fit` kept it whole
     if extra:  # in front: it is what survives when the screen cuts the line
         text = f"{extra}: {text}"
-    record.add([best.unit, *cited])
-    record.used.update(u.key for u in [*best.support, *(c.b for c in best.conflicts)])  # the other side: DIFFERENCES
+    record.add(cited)
+    _say(record, best)
     lines = [notes.line(text, [best.unit, *best.support, *cited])]
     figure = _key_figure(best, fit, disputes, record, BOTTOM_CHARS - len(text))
     if figure is not None:  # what happened lacks the figure the story is told by: its best-backed sentence follows, cited apart
         lines.append(notes.line(_clean(figure.unit.text), [figure.unit, *figure.support]))
-        record.add([figure.unit])
-        record.used.update(u.key for u in [*figure.support, *(c.b for c in figure.conflicts)])
+        _say(record, figure)
     return lines, best
+
+
+def _say(record: Record, said: Scored, shown: str | None = None, also: Sequence[Unit] = ()) -> None:
+    """Record a line as said (`shown`: its text on the screen), with the sentences that say
+    the same (its backers, `also`) and those giving its other side (DIFFERENCES shows them)."""
+    record.add([said.unit], shown)
+    record.used.update(u.key for u in [*said.support, *(c.b for c in said.conflicts), *also])
+
+
+def _best_backed(stating: Sequence[Scored]) -> Scored | None:
+    return max(stating, key=lambda s: (len(s.support), s.score), default=None)
 
 
 def _key_figure(best: Scored, fit: Sequence[Scored], disputes: Sequence[Dispute], record: Record, room: int) -> Scored | None:
@@ -258,15 +268,14 @@ def _key_figure(best: Scored, fit: Sequence[Scored], disputes: Sequence[Dispute]
         return None
     candidates = [s for s in fit if s is not best and len(_clean(s.unit.text)) <= room and not record.said(s.unit)]
     for dispute in disputes:  # the widest first
-        said = dispute.sides[0][0]
-        if not any(v.kind in COUNTED and v.shown == said for _, units in dispute.sides[:1] for v in units[0].values):
-            continue
+        said, (first, *_) = dispute.sides[0]
+        if not any(v.kind in COUNTED and v.shown == said for v in first.values):
+            continue  # a magnitude or a time of day: no count the story is told by
         order = _in_date_order(dispute.sides) or _in_rising_order(dispute.sides)
         if order is None:
             return None  # sources disagree on it: no figure of it is the story's
         latest = order[-1][0]
-        stating = [s for s in candidates if dispute.stated.get(s.unit.key) == latest]
-        return max(stating, key=lambda s: (len(s.support), s.score), default=None)
+        return _best_backed([s for s in candidates if dispute.stated.get(s.unit.key) == latest])
     sources: dict[str, set[str]] = {}
     for s in candidates:
         if not s.contested:
@@ -277,8 +286,7 @@ def _key_figure(best: Scored, fit: Sequence[Scored], disputes: Sequence[Dispute]
     if len(most) < 2:
         return None  # one source's figure: not what the story is told by
     key = next(f for f, arts in sources.items() if arts == most)
-    stating = [s for s in candidates if not s.contested and any(v.normalised == key for v in s.unit.values)]
-    return max(stating, key=lambda s: (len(s.support), s.score), default=None)
+    return _best_backed([s for s in candidates if not s.contested and any(v.normalised == key for v in s.unit.values)])
 
 
 def _coverage(analysis: Analysis, notes: _Notes) -> tuple[list[Line], list[Source]]:
@@ -336,8 +344,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     key_facts = [notes.line(_told(s.unit, corpus, background), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
     for s in facts[:SAID_FACTS]:
-        record.add([s.unit], tx.compress(_told(s.unit, corpus, background), _fact_room(s, corpus, size)))
-        record.used.update(u.key for u in [*s.support, *(c.b for c in s.conflicts), *rival.get(s.unit.key, ())])
+        _say(record, s, tx.compress(_told(s.unit, corpus, background), _fact_room(s, corpus, size)), rival.get(s.unit.key, ()))
 
     player_lines = [notes.line(f"{name}: {headline_role(role)}" if role else name, units)
                     for name, role, units in players(corpus, focus_ids, elsewhere=elsewhere, weight=unit_weight)]
@@ -390,7 +397,7 @@ def _most_facts(size: tuple[int, int]) -> int:
 
 
 def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[int, int],
-               background: Mapping[str, str], rival: Mapping[tuple[str, int], Sequence[Unit]] | None = None) -> list[Scored]:
+               background: Mapping[str, str], rival: Mapping[tuple[str, int], Sequence[Unit]]) -> list[Scored]:
     """Claims covering the most weighted concepts not yet said, per character of the screen.
 
     The cost of a claim is its length once shortened (whole) for the screen; a claim that
@@ -414,7 +421,6 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
     fitted = {key: text for key, text in short.items() if text}
     whole = [s for s in candidates if s.unit.key in fitted]
     most = _most_facts(size)
-    rival = rival or {}
     facts = greedy(whole, record, most, lambda s: fitted[s.unit.key], bonus=bonus, also=lambda s: (*s.support, *rival.get(s.unit.key, ())))
     if len(facts) < KEY_FACTS:  # too few fit one row whole: the longer ones, best first
         rest = [s for s in candidates if s not in facts]
