@@ -270,8 +270,11 @@ def _renderers(b: Briefing, cols: int) -> dict[str, tuple[Callable[[int], list[P
     bottom_text, bottom_tail = (safe(bottom_line.text), " " + _agree(bottom_line)) if bottom_line else (note, "")
     # a bottom line of several claims reads as one text, each claim followed by its sources
     # (the key figure after what happened); shown only whole, else its first claim alone
-    whole_text = " ".join(f"{safe(line.text)} {_agree(line)}" for line in b.bottom_line[:-1])
-    whole_text, whole_tail = (f"{whole_text} {safe(b.bottom_line[-1].text)}", " " + _agree(b.bottom_line[-1])) if whole_text else ("", "")
+    whole_text = whole_tail = ""
+    if len(b.bottom_line) > 1:
+        *before, last = b.bottom_line
+        whole_text = " ".join([*(f"{safe(line.text)} {_agree(line)}" for line in before), safe(last.text)])
+        whole_tail = " " + _agree(last)
     whole_rows = _rows(whole_text, width, whole_tail) if whole_text else 0
 
     def bottom(k: int) -> list[str]:
