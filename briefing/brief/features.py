@@ -147,7 +147,7 @@ class Corpus:
             for a, units in self.by_article.items():
                 for u in units:
                     if u.english and u.usable:
-                        out[a].extend(d for d in u.dates if not _PLANNED.search(u.text, max(0, d.start - 60), d.start))
+                        out[a].extend(d for d in u.dates if not d.bounds and not _PLANNED.search(u.text, max(0, d.start - 60), d.start))
             for u, d in self.original_dates():
                 out[u.article.id].append(d)
             self._event_dates = out

@@ -992,3 +992,16 @@ def test_a_date_that_bounds_a_period_is_no_event_of_the_timeline() -> None:
     told = [line.text for line in [*b.key_facts, *b.timeline]]
     assert any(t.startswith("18 Apr 2030: ") for t in told), told
     assert not any(t.startswith("17 Apr 2030: ") for t in told), told  # nobody rescued since then: nothing happened then
+
+
+def test_a_date_that_bounds_a_period_dates_no_other_event() -> None:
+    from briefing.brief.disputes import other_events
+    from briefing.brief.features import build_corpus
+
+    quake = "An earthquake struck Turin on 3 August 2030, killing 20 people, officials said."
+    c = build_corpus(corpus([
+        ("a", dt.date(2030, 8, 3), [quake]),
+        ("b", dt.date(2030, 8, 4), [quake]),
+        ("c", dt.date(2030, 9, 13), ["Nobody has been found alive in Turin since Wednesday, Marta Ricci said."]),
+    ], THEFT))
+    assert other_events(c) == set()  # found alive since 11 September: no event that day, so no other event
