@@ -71,3 +71,25 @@ async def test_every_citation_shown_opens_its_source(app_factory, ready, size):
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.article_id == screen.rows[index].citations[0].article_id
+
+
+async def test_rows_fitted_before_the_lines_had_their_size_are_fitted_again(app_factory, ready):
+    """Shown after the wait, the rows' list gets its size only at a later layout; a fit
+    that ran first (a loaded machine) saw no room and must not stay twenty columns wide."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        lines = screen.query_one(OptionList)
+        lines.display = False
+        await pilot.pause()
+        screen._fit()  # what the fit asked for on showing the rows finds before their layout
+        assert screen.rows[0].text == "EXECUTIVE BRIEFING…", screen.rows[0].text
+        lines.display = True
+        await pilot.pause(0.1)
+        assert screen.rows[0].text.startswith("EXECUTIVE BRIEFING · focus:"), screen.rows[0].text
+        assert max(len(r.text) for r in screen.rows) > 80

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,7 +34,13 @@ _AGREE = re.compile(r"\d+ agree")
 
 
 class BriefingLines(OptionList):
-    pass
+    """The fitted rows. Refitted whenever its own size changes: it gets its size only once
+    shown after the wait, which may be after the fit that showing it asked for."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        screen = self.screen
+        if isinstance(screen, BriefingScreen):
+            screen.refit()
 
 
 class BriefingScreen(AppScreen):
@@ -46,6 +52,7 @@ class BriefingScreen(AppScreen):
         super().__init__(name="briefing")
         self.briefing: Briefing | None = None
         self.rows: list[Row] = []
+        self.fitted: tuple[int, int] | None = None  # the (cols, rows) the rows were fitted to
         self.exported: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -93,14 +100,22 @@ class BriefingScreen(AppScreen):
 
     # -- fitting -----------------------------------------------------------------
 
+    def refit(self) -> None:
+        """Fit again if the rows' room is not the one they were fitted to."""
+        if self.briefing is not None and self._room() != self.fitted:
+            self._fit()
+
+    def _room(self) -> tuple[int, int]:
+        region = self.query_one(BriefingLines).scrollable_content_region
+        return max(20, region.width - 2), max(5, region.height)
+
     def _fit(self) -> None:
         from briefing.brief.fit import fit
 
         if self.briefing is None:
             return
         lines = self.query_one(BriefingLines)
-        region = lines.scrollable_content_region
-        cols, rows = max(20, region.width - 2), max(5, region.height)
+        cols, rows = self.fitted = self._room()
         highlighted = lines.highlighted
         self.rows = fit(self.briefing, (cols, rows))
         lines.clear_options()
