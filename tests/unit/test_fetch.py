@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import _thread
 import http.server
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -185,9 +186,15 @@ def test_other_schemes_are_refused_before_any_connection(tmp_path: Path, no_netw
 def test_ctrl_c_mid_download_leaves_nothing_half_written(server: str, tmp_path: Path) -> None:
     fetching.fetch([f"{server}/page"], tmp_path, limits=FAST)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    threading.Timer(0.3, _thread.interrupt_main).start()
-    with pytest.raises(KeyboardInterrupt):
-        fetching.fetch([f"{server}/drip"], tmp_path, limits=fetching.Limits(timeout=5, deadline=10))
+    # ctrl+c as a terminal sends it: a run started in the background (`make test &`) has
+    # SIGINT ignored, and interrupt_main then does nothing
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        threading.Timer(0.3, _thread.interrupt_main).start()
+        with pytest.raises(KeyboardInterrupt):
+            fetching.fetch([f"{server}/drip"], tmp_path, limits=fetching.Limits(timeout=5, deadline=10))
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
