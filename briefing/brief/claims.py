@@ -8,15 +8,18 @@ can be checked: their figures (money, counts, durations) and their dates.
   killed" against "93 people killed"), or dates a few days apart for what reads as the same
   event (the weekday of an event). A conflict is a disagreement, never support.
 - One *supports* the other when it does not conflict, states every figure the other states
-  (every number of two digits or more, outside dates), and names at least half (or three)
-  of its people, organisations and places: the same claim with the same figures, names and
-  dates, not merely the same topic.
+  (every number of two digits or more, outside dates), names at least half (or three) of
+  its people, organisations and places, and shares a word of what it says of them (outside
+  the names and their titles): the same claim with the same figures, names and dates, not
+  merely the same topic or the same people. An untranslated sentence is judged on its names
+  and figures alone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..numbers import Value
 from . import text as tx
@@ -262,4 +265,27 @@ def supports(claim: Unit, other: Unit, corpus: Corpus) -> bool:
     if not mine <= numerals(other) | {_plain(w.value) for w in other.values}:
         return False  # "5.7-magnitude" must be in the supporter too
     own = names(claim, corpus)
-    return not own or len(own & names(other, corpus)) >= min(SHARED_NAMES * len(own), 3)
+    if own and len(own & names(other, corpus)) < min(SHARED_NAMES * len(own), 3):
+        return False
+    if not (claim.english and other.english):
+        return True  # an untranslated sentence shares names and figures, not English words
+    said = claim_words(claim, corpus)
+    return not said or bool(said & claim_words(other, corpus))
+
+
+def claim_words(unit: Unit, corpus: Corpus) -> set[str]:
+    """What a sentence says of its names: its words outside the names it holds and their
+    titles ("prosecutor", "vice chairman"). Two sentences naming the same people and agency
+    state the same claim only when they share one ("KCNA reported Jang was dismissed" does
+    not back "KCNA said Jang was executed")."""
+    of_names: set[str] = set()
+    for e in unit.entities:
+        entity = corpus.entities.get(e)
+        of_names |= _name_words(corpus.name(e), entity.roles if entity else ())
+    said = (t.removesuffix("'s").removesuffix("’s") for t in unit.terms if t[:1] not in "@#%")
+    return {t for t in said if t not in of_names}
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str, roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for text in (name, *roles) for w in tx.words(text))

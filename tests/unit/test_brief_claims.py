@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from briefing.brief import build, fit_text
 from briefing.brief import text as tx
@@ -1005,3 +1006,24 @@ def test_a_date_that_bounds_a_period_dates_no_other_event() -> None:
         ("c", dt.date(2030, 9, 13), ["Nobody has been found alive in Turin since Wednesday, Marta Ricci said."]),
     ], THEFT))
     assert other_events(c) == set()  # found alive since 11 September: no event that day, so no other event
+
+
+def test_a_sentence_naming_the_same_people_backs_a_claim_only_when_it_says_the_same():
+    """Same names, another claim ("Ricci said the museum reopened") is no support of the
+    theft; the same claim in other words ("robbed ... overnight") is."""
+    day = dt.date(2030, 5, 20)
+    analysis = corpus(
+        [
+            ("a", day, ["Thieves robbed the Museo Civico in Turin, prosecutor Marta Ricci said."]),
+            ("b", day, ["Visitors returned to the Museo Civico in Turin, prosecutor Marta Ricci said."]),
+            ("c", day, ["Thieves robbed the Museo Civico in Turin overnight, prosecutor Marta Ricci told reporters."]),
+        ],
+        THEFT,
+    )
+    # the annotator finds "prosecutor" as Marta Ricci's title: a word of who, not of what
+    people = tuple(replace(e, roles=("prosecutor",)) if e.label == "PERSON" else e for e in analysis.entities)
+    b = build(replace(analysis, entities=people))
+    robbed = [line for line in [*b.bottom_line, *b.key_facts] if "robbed" in line.text]
+    assert robbed, _all_lines(b)
+    for line in robbed:
+        assert {c.note for c in line.citations[: line.agree]} == {1, 3}, line
