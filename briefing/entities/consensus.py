@@ -25,6 +25,22 @@ def majority(labels: Counter[str]) -> str:
     return min(labels, key=lambda label: (-labels[label], _PRIORITY.get(label, 99), label))
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def common_words(texts: Iterable[str], displays: dict[str, tuple[str, int]]) -> set[str]:
+    """Keys of one-word names (key -> display, mentions) that the corpus writes more often
+    in lower case than the model finds them as names: "People" of "Democratic People's
+    Republic", "Party" of "Workers' Party" are words, not organisations."""
+    single = {d.lower(): k for k, (d, _) in displays.items() if d.isalpha() and d[:1].isupper() and not d.isupper()}
+    if not single:
+        return set()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(w for w in _LOWER_WORD.findall(text) if w in single)
+    return {k for w, k in single.items() if counts[w] > displays[k][1]}
+
+
 def common_acronyms(texts: Iterable[str]) -> set[str]:
     """Keys of acronyms that some text of the corpus defines with a lower-case expansion."""
     found: set[str] = set()

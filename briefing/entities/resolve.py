@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import Annotation, Article, EnglishView, Entity, Provenance, Span
 from .aliases import Form, Registry, build
-from .consensus import common_acronyms
+from .consensus import common_acronyms, common_words, majority
 from .gazetteer import Gazetteer
 from .labels import NAMED
 from .mentions import TITLE_WORDS, Mention, clean
@@ -51,6 +51,9 @@ def resolve(
             _vote(views[a.id].text, mentions[a.id], forms)
     texts = [views[a.id].text for a in articles] + [a.text for a in articles if a.lang != "en"]
     for k in common_acronyms(texts):
+        forms.pop(k, None)
+    names = {k: (f.display, f.mentions) for k, f in forms.items() if majority(f.labels) != "PERSON"}
+    for k in common_words(texts, names):
         forms.pop(k, None)
     registry = build(dict(forms), gazetteer)
     _harvest(registry, [views[a.id].text for a in articles if foreign[a.id]])

@@ -11,7 +11,7 @@ import pytest
 from briefing.corpus import load_seeds, parse
 from briefing.entities import Annotator, pipeline
 from briefing.entities.aliases import Form, build, similar_names
-from briefing.entities.consensus import majority
+from briefing.entities.consensus import common_words, majority
 from briefing.entities.gazetteer import Gazetteer
 from briefing.errors import UserError
 from briefing.store import MemoryCache
@@ -86,6 +86,13 @@ def test_alias_rules_keep_distinct_names_apart():
     registry = build(forms, Gazetteer())
     assert registry.lookup("SK Group") is not registry.lookup("SK hynix")
     assert registry.lookup("SoftBank") is registry.lookup("SoftBank Group")
+
+
+def test_a_capitalised_word_the_corpus_writes_in_lower_case_is_no_name():
+    texts = ["The Democratic People's Republic said people were told.", "Many people left; people stayed.",
+             "Samsung said so.", "The company said Samsung would."]
+    names = {"people": ("People", 1), "samsung": ("Samsung", 2), "nato": ("NATO", 1)}
+    assert common_words(texts, names) == {"people"}  # in lower case 3 times, found as a name once
 
 
 def test_consensus_gives_one_label_per_name(seeds):
