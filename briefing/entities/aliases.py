@@ -7,11 +7,15 @@ Rules (no list of names anywhere):
   called a person at least once, is that person ("Altman", "Lee"); if several people share
   it, the most mentioned one wins;
 - an organisation name plus a corporate suffix is the same organisation ("SoftBank" /
-  "SoftBank Group"); any other extra word keeps them apart ("SK Group" / "SK hynix").
+  "SoftBank Group"); any other extra word keeps them apart ("SK Group" / "SK hynix");
+- a name in capitals that spells the initials of a longer name of the corpus is that name
+  ("KCNA" / "Korean Central News Agency", "U.N." / "United Nations"); the most mentioned
+  one when several spell it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -64,6 +68,22 @@ class Group:
         self.keys.add(k)
         self.displays.update(form.displays)
         self.labels.update(form.labels)
+
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
+_CAPITALISED = re.compile(r"[A-Z][^\s-]*")
+
+
+def acronym(display: str) -> str | None:
+    """"KCNA" of "KCNA", "UN" of "U.N.": the letters of a name written as an acronym."""
+    return display.replace(".", "") if _ACRONYM.fullmatch(display) else None
+
+
+def initials(display: str) -> str:
+    """"KCNA" of "Korean Central News Agency", "MND" of "Ministry of National Defense":
+    the first letters of its capitalised words (a word of one is no name)."""
+    found = _CAPITALISED.findall(display)
+    return "".join(w[0] for w in found) if len(found) >= 2 else ""
 
 
 def similar_names(a: str, b: str) -> bool:
@@ -152,6 +172,26 @@ def build(forms: dict[str, Form], gazetteer: Gazetteer) -> Registry:
                 groups.append(target)
                 claim(base_key, target)
             claim(k, target)
+
+    # Acronyms of longer names ("KCNA" / "Korean Central News Agency").
+    spelled: dict[str, list[str]] = {}
+    for k in by_count:
+        if label_of[k] != "PERSON" and not (k in owner and owner[k].person):
+            spelled.setdefault(initials(free[k].display), []).append(k)
+    spelled.pop("", None)
+    for k in by_count:
+        letters = acronym(free[k].display)
+        if k in owner or letters is None or label_of[k] == "PERSON":
+            continue
+        expansion = next((e for e in spelled.get(letters, ()) if e != k), None)  # by_count: most mentioned first
+        if expansion is None:
+            continue
+        target = owner.get(expansion)
+        if target is None:
+            target = Group(free[expansion].display)
+            groups.append(target)
+            claim(expansion, target)
+        claim(k, target)
 
     # A surname or given name alone.
     for k in by_count:

@@ -10,9 +10,10 @@ import pytest
 
 from briefing.corpus import load_seeds, parse
 from briefing.entities import Annotator, pipeline
-from briefing.entities.aliases import Form, build, similar_names
+from briefing.entities.aliases import Form, build, initials, similar_names
 from briefing.entities.consensus import common_words, majority
 from briefing.entities.gazetteer import Gazetteer
+from briefing.entities.text import key
 from briefing.errors import UserError
 from briefing.store import MemoryCache
 
@@ -86,6 +87,25 @@ def test_alias_rules_keep_distinct_names_apart():
     registry = build(forms, Gazetteer())
     assert registry.lookup("SK Group") is not registry.lookup("SK hynix")
     assert registry.lookup("SoftBank") is registry.lookup("SoftBank Group")
+
+
+def test_an_acronym_is_the_longer_name_it_spells():
+    assert initials("Korean Central News Agency") == "KCNA" and initials("Ministry of National Defense") == "MND"
+    forms = {}
+    for text, label, n in [("KCNA", "ORG", 2), ("Korean Central News Agency", "ORG", 4), ("U.N.", "ORG", 3),
+                           ("United Nations", "ORG", 1), ("Kim Jong Un", "PERSON", 5), ("KJU", "ORG", 1), ("NASA", "ORG", 2)]:
+        form = Form()
+        form.labels[label] += n
+        form.displays[text] += n
+        forms[key(text)] = form
+    registry = build(forms, Gazetteer())
+    agency = registry.lookup("KCNA")
+    assert agency is not None and agency is registry.lookup("Korean Central News Agency")
+    assert agency.name == "Korean Central News Agency"
+    assert registry.lookup("UN") is registry.lookup("United Nations")
+    assert registry.lookup("KJU") is not registry.lookup("Kim Jong Un")  # a person's initials are no acronym of them
+    nasa = registry.lookup("NASA")
+    assert nasa is not None and nasa.name == "NASA"  # nothing the corpus spells out
 
 
 def test_a_capitalised_word_the_corpus_writes_in_lower_case_is_no_name():
