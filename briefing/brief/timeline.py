@@ -1,7 +1,7 @@
 """Dates in English text, resolved against the article's date, and the timeline built on them.
 
 Recognised: "February 4, 2025", "4 February 2025", "Feb. 4", "January 2024", "2024-01-31",
-"in 2022"; weekdays ("on Tuesday", "last Thursday", "Friday evening"); "yesterday",
+"in 2022"; "on the 12th" (a day of the article's month); weekdays ("on Tuesday", "last Thursday", "Friday evening"); "yesterday",
 "the day before", "last week", "last month", "earlier this month", "last year", "this
 year", "last June". A relative date needs the article's date; without it the mention
 is kept unresolved (key None) rather than guessed.
@@ -49,6 +49,11 @@ _PATTERNS = [
     ("year", re.compile(r"\b(?P<rel>last|this|next|previous|earlier this|later this)\s+year\b", re.I)),
     ("in_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Oo]f|[Dd]uring)\s+(?P<year>(?:19|20)\d\d)\b")),
     ("as_year", re.compile(r"\b(?:as|when)\s+(?P<year>(?:19|20)\d\d)\s+(?:begins|began|ends|ended|started)\b", re.I)),
+    # "on the 12th", "the morning of the 4th": a day of the article's month, as news translated
+    # from Korean, Japanese or Chinese writes it. Only before a stop or a function word: "the
+    # 16th century", "the 11th Supreme People's Assembly" are no dates.
+    ("ordinal", re.compile(r"\b(?:on|of)\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+                           r"(?=\s*(?:[^\w\s]|$)|\s+(?:and|that|at|in|on|to|when|after|before|as|with|by|for|from|but|or|local)\b)", re.I)),
 ]
 
 
@@ -110,6 +115,20 @@ def _month_before(base: dt.date, month: int, strictly: bool) -> dt.date:
     return dt.date(year, month, 1)
 
 
+def _day_of_month(base: dt.date, day: int) -> dt.date | None:
+    """The latest `day` of this month or the last not after `base` (the 30th, read on 2 May,
+    is 30 April); None when neither has it (the 31st, read on 2 May)."""
+    first = base.replace(day=1)
+    for month_start in (first, (first - dt.timedelta(days=1)).replace(day=1)):
+        try:
+            candidate = month_start.replace(day=day)
+        except ValueError:  # the 31st of a 30-day month
+            continue
+        if candidate <= base:
+            return candidate
+    return None
+
+
 def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt.date | None]:
     g = m.groupdict()
     # None only for a month word outside MONTHS that re.I still matched ("ſeptember", long s)
@@ -140,6 +159,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
         return "month", dt.date(int(g["year"]), month, 1)
     if kind in ("in_year", "as_year"):
         return "year", dt.date(int(g["year"]), 1, 1)
+    if kind == "ordinal":
+        return "day", _day_of_month(base, int(g["day"])) if base else None
     if base is None:
         return ("day" if kind in ("weekday", "yesterday", "today") else kind if kind in ("week", "month", "year") else "month"), None
     rel = (g.get("rel") or "").lower()
@@ -187,7 +208,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "weekday": tuple(WEEKDAYS), "yesterday": ("yesterday", "day before", "day earlier", "previous day"),
     "today": ("today", "this morning", "this afternoon", "tonight"),
     "week": ("week",), "month": ("month",), "year": ("year",),
-    "in_year": (), "as_year": (),
+    "in_year": (), "as_year": (), "ordinal": ("the ",),
 }  # fmt: skip
 _NEEDS_YEAR = {"iso", "in_year", "as_year"}  # each holds a year "19dd" or "20dd" after no word character
 _YEAR_STARTS_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d")

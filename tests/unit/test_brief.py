@@ -162,6 +162,20 @@ def test_dates_resolve_against_the_article_date():
 def test_relative_dates_without_an_article_date_stay_unresolved():
     found = find_dates("on Friday, on 4 February", None)
     assert [d.key for d in found] == [None, "--02-04"]
+    assert [d.key for d in find_dates("The trial was held on the 12th.", None)] == [None]
+
+
+def test_a_day_of_the_month_alone_is_the_latest_such_day_of_the_article():
+    """ "on the 12th", as news translated from Korean, Japanese or Chinese dates events."""
+    friday = dt.date(2013, 12, 13)
+    text = "A military trial was held on the 12th and the agency reported it on the 13th; the morning of the 4th."
+    assert [(d.text, d.key) for d in find_dates(text, friday)] == [
+        ("on the 12th", "2013-12-12"), ("on the 13th", "2013-12-13"), ("of the 4th", "2013-12-04")]
+    assert find_dates("Officials said on the 30th, before the vote.", dt.date(2014, 5, 2))[0].key == "2014-04-30"
+    assert find_dates("It happened on the 31st.", dt.date(2014, 5, 2))[0].key is None  # April has none: not guessed
+    for ordinal in ("a church built in the 16th century", "a deputy to the 11th Supreme People's Assembly",
+                    "an office on the 5th floor", "on the 60th anniversary of the war"):
+        assert find_dates(ordinal, friday) == [], ordinal
 
 
 # -- timeline: background years, untranslated originals, one line per event ---------------
