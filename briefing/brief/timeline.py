@@ -1,10 +1,11 @@
 """Dates in English text, resolved against the article's date, and the timeline built on them.
 
 Recognised: "February 4, 2025", "4 February 2025", "Feb. 4", "January 2024", "2024-01-31",
-"in 2022"; "on the 12th" (a day of the article's month); weekdays ("on Tuesday", "last Thursday", "Friday evening"); "yesterday",
-"the day before", "last week", "last month", "earlier this month", "last year", "this
-year", "last June". A relative date needs the article's date; without it the mention
-is kept unresolved (key None) rather than guessed.
+"in 2022"; "in April", "on the 12th" (a month or a day of the article's, or the last);
+weekdays ("on Tuesday", "last Thursday", "Friday evening"); "yesterday", "the day before",
+"last week", "last month", "earlier this month", "last year", "this year", "last June". A
+relative date needs the article's date; without it the mention is kept unresolved (key
+None) rather than guessed.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ _PATTERNS = [
     ("year", re.compile(r"\b(?P<rel>last|this|next|previous|earlier this|later this)\s+year\b", re.I)),
     ("in_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Oo]f|[Dd]uring)\s+(?P<year>(?:19|20)\d\d)\b")),
     ("as_year", re.compile(r"\b(?:as|when)\s+(?P<year>(?:19|20)\d\d)\s+(?:begins|began|ends|ended|started)\b", re.I)),
+    # "in April", "since March": a month of the article's year or the last. Capitalised, after
+    # a preposition: "in may" is no month.
+    ("in_month", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring)\s+(?P<month>" + "|".join(
+        m.capitalize() for m in MONTHS if len(m) > 3 or m == "may") + r")\b(?!\s*\d)")),
     # "on the 12th", "the morning of the 4th": a day of the article's month, as news translated
     # from Korean, Japanese or Chinese writes it. Only before a stop or a function word: "the
     # 16th century", "the 11th Supreme People's Assembly" are no dates.
@@ -159,6 +164,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[str, dt
         return "month", dt.date(int(g["year"]), month, 1)
     if kind in ("in_year", "as_year"):
         return "year", dt.date(int(g["year"]), 1, 1)
+    if kind == "in_month":
+        return "month", _month_before(base, month, strictly=False) if base and month else None
     if kind == "ordinal":
         return "day", _day_of_month(base, int(g["day"])) if base else None
     if base is None:
@@ -208,7 +215,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "weekday": tuple(WEEKDAYS), "yesterday": ("yesterday", "day before", "day earlier", "previous day"),
     "today": ("today", "this morning", "this afternoon", "tonight"),
     "week": ("week",), "month": ("month",), "year": ("year",),
-    "in_year": (), "as_year": (), "ordinal": ("the ",),
+    "in_year": (), "as_year": (), "ordinal": ("the ",), "in_month": _MONTH_WORDS,
 }  # fmt: skip
 _NEEDS_YEAR = {"iso", "in_year", "as_year"}  # each holds a year "19dd" or "20dd" after no word character
 _YEAR_STARTS_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d")

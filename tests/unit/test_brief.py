@@ -165,14 +165,17 @@ def test_relative_dates_without_an_article_date_stay_unresolved():
     assert [d.key for d in find_dates("The trial was held on the 12th.", None)] == [None]
 
 
-def test_a_day_of_the_month_alone_is_the_latest_such_day_of_the_article():
-    """ "on the 12th", as news translated from Korean, Japanese or Chinese dates events."""
+def test_a_day_or_a_month_alone_is_the_latest_such_one_of_the_article():
+    """ "on the 12th", as news translated from Korean, Japanese or Chinese dates events, and "in April"."""
     friday = dt.date(2013, 12, 13)
     text = "A military trial was held on the 12th and the agency reported it on the 13th; the morning of the 4th."
     assert [(d.text, d.key) for d in find_dates(text, friday)] == [
         ("on the 12th", "2013-12-12"), ("on the 13th", "2013-12-13"), ("of the 4th", "2013-12-04")]
     assert find_dates("Officials said on the 30th, before the vote.", dt.date(2014, 5, 2))[0].key == "2014-04-30"
     assert find_dates("It happened on the 31st.", dt.date(2014, 5, 2))[0].key is None  # April has none: not guessed
+    found = find_dates("In April, a launch failed; none since March. Talks in may cases failed.", dt.date(2012, 12, 12))
+    assert [(d.text, d.key) for d in found] == [("In April", "2012-04"), ("since March", "2012-03")]
+    assert find_dates("In December, a launch.", dt.date(2012, 11, 2))[0].key == "2011-12"  # not a month to come
     for ordinal in ("a church built in the 16th century", "a deputy to the 11th Supreme People's Assembly",
                     "an office on the 5th floor", "on the 60th anniversary of the war"):
         assert find_dates(ordinal, friday) == [], ordinal
