@@ -215,10 +215,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "weekday": tuple(WEEKDAYS), "yesterday": ("yesterday", "day before", "day earlier", "previous day"),
     "today": ("today", "this morning", "this afternoon", "tonight"),
     "week": ("week",), "month": ("month",), "year": ("year",),
-    "in_year": (), "as_year": (), "ordinal": ("the ",), "in_month": _MONTH_WORDS,
+    "in_year": (), "as_year": (), "ordinal": (), "in_month": _MONTH_WORDS,
 }  # fmt: skip
 _NEEDS_YEAR = {"iso", "in_year", "as_year"}  # each holds a year "19dd" or "20dd" after no word character
 _YEAR_STARTS_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)  # what "on the 12th" holds: few sentences do
 _WORDS = sorted({w for words in _NEEDS.values() for w in words})
 _GATED = [(kind, pattern, kind in _NEEDS_YEAR, frozenset(_NEEDS[kind])) for kind, pattern in _PATTERNS]
 
@@ -228,10 +229,11 @@ def find_dates(text: str, base: dt.date | None) -> list[DateRef]:
     low = tx.folded(text)
     year = _YEAR_STARTS_WORD.search(text) is not None
     present = {w for w in _WORDS if w in low}
-    if not (year or present):
+    ordinal = _ORDINAL.search(text) is not None
+    if not (year or present or ordinal):
         return []
     tried = [(kind, pattern) for kind, pattern, needs_year, needs in _GATED
-             if (year or not needs_year) and (not needs or not needs.isdisjoint(present))]
+             if (year or not needs_year) and (not needs or not needs.isdisjoint(present)) and (ordinal or kind != "ordinal")]
     return matches(text, tried, base)
 
 
