@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -191,6 +191,7 @@ class Briefing:
     coverage: tuple[Line, ...]
     sources: tuple[Source, ...] = field(default_factory=tuple)
     quotes: tuple[Line, ...] = ()  # who said what: "Speaker: “words”", the weightiest first
+    spread: Mapping[str, int] = field(default_factory=dict)  # word -> sources stating it (the fit weighs rows by it)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from .. import dedupe
@@ -371,7 +371,19 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         coverage=tuple(coverage),
         sources=tuple(sources),
         quotes=tuple(quote_lines),
+        spread=_spread(corpus),
     )
+
+
+def _spread(corpus: Corpus) -> dict[str, int]:
+    """Word -> the sources (stories) whose usable sentences hold it."""
+    stories: dict[str, set[str]] = defaultdict(set)
+    for unit in corpus.units:
+        if unit.usable:
+            story = corpus.story_of(unit.article.id)
+            for term in unit.terms:
+                stories[term].add(story)
+    return {term: len(held) for term, held in stories.items()}
 
 
 LINE_ROWS = 2  # rows a line may take on the screen (fit.LINE_ROWS)

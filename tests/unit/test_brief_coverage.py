@@ -117,3 +117,36 @@ def test_a_role_is_read_from_x_is_title_of_y():
     text = "Lee Yun-keol is president of the Strategic Information Service Center, a private institute."
     units = build_corpus(corpus([("a", dt.date(2030, 5, 20), [text])], {"Lee Yun-keol": "PERSON"})).units
     assert _role_from_text("Lee Yun-keol", units) == "president of the Strategic Information Service Center"
+
+
+def _flood_briefing(spread: dict[str, int], towns: int = 12):
+    from briefing.model import Briefing, Citation, Line, Provenance, Source
+
+    def line(text: str, note: int = 1) -> Line:
+        return Line(text, (Citation("a", note, 1),), 1)
+
+    places = [("Arles", "Bergamo", "Cadiz"), ("Dresden", "Evora", "Fulda"), ("Girona", "Hanau", "Imola"),
+              ("Jena", "Kassel", "Lucca"), ("Mainz", "Nantes", "Orvieto"), ("Parma", "Quimper", "Rouen"),
+              ("Siena", "Trier", "Ulm"), ("Vienne", "Worms", "Xanten"), ("Ypres", "Zamora", "Avila"),
+              ("Bruges", "Colmar", "Dijon"), ("Erfurt", "Faro", "Genk"), ("Hamelin", "Ibiza", "Jaen")]
+    facts = tuple(line(f"Floods shut {a}, {b} and {c}.") for a, b, c in places[:towns])
+    first = line("$2B: The government said it would spend $2 billion on new river defences along the Rhone, the Loire "
+                 "and the Garonne, with engineers from Veolia and Vinci working on the levees through the winter.")
+    second = line("$300M: Insurers put the damage to homes and roads across the flooded region at $300 million.")
+    return Briefing(focus=(), bottom_line=(line("Floods hit the country on Monday, officials said."),), key_facts=facts,
+                    players=(), numbers=(first, second), timeline=(), differences=(), coverage=(),
+                    sources=(Source(1, "a", "t", "x", "en", Provenance.ORIGINAL, None),), quotes=(), spread=spread)
+
+
+def test_a_figure_sentence_takes_three_rows_rather_than_be_cut_or_lost():
+    text = fit_text(_flood_briefing({}, towns=3), (100, 30))
+    numbers = text.split("NUMBERS", 1)[1].splitlines()[:3] if "NUMBERS" in text else []
+    assert numbers and numbers[-1].rstrip().endswith("winter. [1]"), text
+
+
+def test_rows_weigh_their_words_by_the_sources_stating_them():
+    """A line saying what every source says outranks lines of names one source gives."""
+    text = fit_text(_flood_briefing({}), (100, 16))
+    assert "Insurers" not in text, text  # each key fact names three new towns
+    weighed = fit_text(_flood_briefing({w: 6 for w in ("insurers", "damage", "homes", "roads", "flooded", "region")}), (100, 16))
+    assert "Insurers put the damage" in weighed, weighed
