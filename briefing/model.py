@@ -191,7 +191,7 @@ class Briefing:
     coverage: tuple[Line, ...]
     sources: tuple[Source, ...] = field(default_factory=tuple)
     quotes: tuple[Line, ...] = ()  # who said what: "Speaker: “words”", the weightiest first
-    spread: Mapping[str, int] = field(default_factory=dict)  # word -> sources stating it (the fit weighs rows by it)
+    spread: Mapping[str, float] = field(default_factory=dict)  # word -> sources stating it (the fit weighs rows by it)
 
 
 @dataclass(frozen=True)

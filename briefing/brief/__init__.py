@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from .. import dedupe
@@ -19,7 +19,7 @@ from . import claims, clock
 from . import text as tx
 from .amounts import figures
 from .claims import names
-from .coverage import FOCUS, Record, concepts, greedy, is_body, is_lead, lead_weights, position
+from .coverage import FOCUS, TERM_WEIGHT, Record, concepts, greedy, is_body, is_lead, lead_weights, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
 from .disputes import COUNTED, Dispute, disputable, figure_disputes, figure_files, mark_disputed, other_events, phrase, rivals
 from .features import Corpus, Unit, build_corpus
@@ -371,19 +371,15 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         coverage=tuple(coverage),
         sources=tuple(sources),
         quotes=tuple(quote_lines),
-        spread=_spread(corpus),
+        spread=_spread(record),
     )
 
 
-def _spread(corpus: Corpus) -> dict[str, int]:
-    """Word -> the sources (stories) whose usable sentences hold it."""
-    stories: dict[str, set[str]] = defaultdict(set)
-    for unit in corpus.units:
-        if unit.usable:
-            story = corpus.story_of(unit.article.id)
-            for term in unit.terms:
-                stories[term].add(story)
-    return {term: len(held) for term, held in stories.items()}
+
+def _spread(record: Record) -> dict[str, float]:
+    """Word -> the sources stating it, as the coverage weighs it (a focus word the user typed
+    counts more); a word said once has none."""
+    return {c[2:]: w / TERM_WEIGHT for c, w in record.weight.items() if c.startswith("w:")}
 
 
 LINE_ROWS = 2  # rows a line may take on the screen (fit.LINE_ROWS)

@@ -402,7 +402,7 @@ def _row_said(text: str, listed: bool) -> list[tuple[str, bool]]:
 
 
 def _said(rows: Sequence[tuple[str, Piece]], memo: dict[tuple[str, bool], list[tuple[str, bool]]],
-          spread: Mapping[str, int]) -> dict[str, float]:
+          spread: Mapping[str, float]) -> dict[str, float]:
     """What (section, row) pairs state, weighted: names and figures 1 in a statement, other
     content words TERM_WEIGHT, times the sources stating the word (`spread`, 1 if unknown).
     `memo` keeps each row's terms for one fit."""
@@ -429,7 +429,7 @@ def _rows_for(render: Callable[[int], list[Piece]], lines: int, most: int) -> in
 Renderers = dict[str, tuple[Callable[[int], list[Piece]], int]]
 
 
-def _by_coverage(renderers: Renderers, given: dict[str, int], rows: int, spread: Mapping[str, int]) -> dict[str, int]:
+def _by_coverage(renderers: Renderers, given: dict[str, int], rows: int, spread: Mapping[str, float]) -> dict[str, int]:
     """Rows left after each section's minimum go, one step at a time, to the section whose next
     whole line adds the most weight of words, names and figures not yet on the screen per
     character (the budgeted coverage of briefing.brief.coverage, over the rows themselves,
