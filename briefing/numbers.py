@@ -163,6 +163,7 @@ _COUNTERS = {
     "척": "vessels", "艘": "vessels", "隻": "vessels",
     "대": "vehicles", "辆": "vehicles", "輛": "vehicles",
 }  # fmt: skip
+_ONE = {"people": "person", "households": "household", "buildings": "building", "vessels": "vessel", "vehicles": "vehicle"}
 _CJK_DIGITS = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 _CJK_COUNT = re.compile(
     rf"(?<![0-9０-９.,．，])(?P<n1>{_CJK_DIGITS})\s?(?P<s1>[万萬亿億千천만억])?"
@@ -182,7 +183,8 @@ def _cjk_counts(text: str) -> list[Value]:
         except ValueError:
             continue
         shown = f"{amount:,.0f}" if amount < 1e6 else format_amount(amount)
-        out.append(Value(m.start(), m.end(), m.group(0), "count", amount, None, None, shown, _COUNTERS[m.group("counter")]))
+        noun = _COUNTERS[m.group("counter")]
+        out.append(Value(m.start(), m.end(), m.group(0), "count", amount, None, None, shown, _ONE[noun] if amount == 1 else noun))
     return out
 
 

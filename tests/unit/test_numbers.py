@@ -93,6 +93,8 @@ def test_format_amount():
         ("22.97万人受灾", "zh", "229,700 people"),
         ("８万户房屋受损", "zh", "80,000 households"),
         ("２０人が死亡した", "ja", "20 people"),
+        ("1명이 숨졌다", "ko", "1 person"),  # not "1 people"
+        ("1艘船沉没", "zh", "1 vessel"),
     ],
 )
 def test_cjk_counts_read_their_scale_and_counter(text, lang, shown):
