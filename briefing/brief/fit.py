@@ -403,8 +403,10 @@ def _row_said(text: str, listed: bool) -> list[tuple[str, bool]]:
 
 def _said(rows: Sequence[tuple[str, Piece]], memo: dict[tuple[str, bool], list[tuple[str, bool]]],
           spread: Mapping[str, float]) -> dict[str, float]:
-    """What (section, row) pairs state, weighted: names and figures 1 in a statement, other
-    content words TERM_WEIGHT, times the sources stating the word (`spread`, 1 if unknown).
+    """What (section, row) pairs state, weighted: names and figures 1 in a statement, content
+    words TERM_WEIGHT times the sources stating them (`spread`, 1 if unknown), so a name many
+    sources give weighs more through its word. Figures keep 1: weighing only words by their
+    sources took the differences' rows (Sewol with translations lost two disagreements).
     `memo` keeps each row's terms for one fit."""
     out: dict[str, float] = {}
     for section, (text, _) in rows:
@@ -412,7 +414,7 @@ def _said(rows: Sequence[tuple[str, Piece]], memo: dict[tuple[str, bool], list[t
         if key not in memo:
             memo[key] = _row_said(*key)
         for term, named in memo[key]:
-            weight = (1.0 if named else TERM_WEIGHT) * spread.get(term, 1)
+            weight = 1.0 if named else TERM_WEIGHT * spread.get(term, 1)
             if weight > out.get(term, 0.0):
                 out[term] = weight
     return out
@@ -433,9 +435,9 @@ def _by_coverage(renderers: Renderers, given: dict[str, int], rows: int, spread:
     """Rows left after each section's minimum go, one step at a time, to the section whose next
     whole line adds the most weight of words, names and figures not yet on the screen per
     character (the budgeted coverage of briefing.brief.coverage, over the rows themselves,
-    each word weighing the sources that state it, `spread`: without it one source's names
-    outranked the figure every source gives; measured on the 14 runs, with NUMBERS lines of
-    FACT_ROWS: 183 facts against 182 unweighted)."""
+    each content word weighing the sources that state it, `spread`: without it one source's
+    names outranked the figure every source gives; measured on the 14 runs, with NUMBERS lines
+    of FACT_ROWS: 183 facts against 182 unweighted)."""
     given = {name: len(renderers[name][0](k)) if k else 0 for name, k in given.items()}
     left = rows - sum(given.values())
     memo: dict[tuple[str, bool], list[tuple[str, bool]]] = {}
