@@ -129,11 +129,14 @@ def shorten(text: str, limit: int) -> str:
 
 _LABEL = re.compile(r"^([^:.!?“”\"]{1,40}: )")  # "4 Feb 2025: ", "Not confirmed: ", "Only [3]: "
 # Parts a sentence says as well without: a nameless trailing attribution ("..., according to
-# industry sources"), a leading one ("According to X, "), a discourse opener ("Moreover, ").
+# industry sources"), a leading one ("According to X, "), a nameless inner one (", according to
+# witnesses,"), a discourse opener ("Moreover, ").
 # A trailing attribution naming its source (", Xinhua said") stays: it is a name of the claim.
 _ATTRIBUTION = [
     re.compile(r",? (?:according to|citing|as reported by|reported by) (?:[a-z][^,.;“”\"A-Z]{0,60}?)(?=[.!?]?[”\"’]?$)"),
     re.compile(r"^(?:according to|citing|as reported by) [^,]{1,80}, ", re.I),
+    # between commas inside the sentence: "when, according to witnesses, he was"
+    re.compile(r",\s(?:according to|citing|as reported by) [a-z][^,.;“”\"A-Z\d]{0,60}?,(?=\s)"),
     re.compile(
         r"^(?:moreover|however|meanwhile|furthermore|in addition|additionally|also|separately|notably|still|instead|indeed|besides),\s+",
         re.I,

@@ -314,6 +314,16 @@ def test_fit_text_drops_an_attribution_rather_than_cutting_the_sentence():
     assert "…" not in text
 
 
+def test_a_nameless_attribution_inside_a_sentence_goes_before_the_sentence_is_lost():
+    from briefing.brief.text import compress
+
+    long = ("Investigators allege the 69-year-old captain failed to carry out his duty to protect passengers when, "
+            "according to witnesses, he was one of the first to leave the sinking ship.")
+    assert compress(long, 160) == long.replace(", according to witnesses,", "")
+    named = "The captain, according to Yonhap, was one of the first to leave the sinking ship after it listed badly."
+    assert compress(named, 90) is None  # a named source is a name of the claim: it stays
+
+
 def test_fit_text_wraps_a_long_sentence_whole_rather_than_cutting_it():
     text = fit_text(_screen_briefing("Acme met Beta."), (100, 30))
     rows = text.split("\n")
