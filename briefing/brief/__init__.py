@@ -106,7 +106,7 @@ def _event_label(article_id: str, corpus: Corpus) -> str:
     article = next((a for a in corpus.articles if a.id == article_id), None)
     if article is not None and article.date:
         return f"{article.date:%b %Y}"
-    days = sorted((d.date, d.label) for d in corpus.event_dates().get(article_id, ()) if d.date and d.precision in ("day", "monthday"))
+    days = sorted((d.date, d.label) for d in corpus.event_dates.get(article_id, ()) if d.date and d.precision in ("day", "monthday"))
     return days[0][1] if days else "Background"
 
 
@@ -567,7 +567,7 @@ def _timeline(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, roo
     events: dict[str, list[tuple[Unit, DateRef]]] = {}
     english = [(u, d) for u in corpus.units if u.dates and u.english and u.usable and tx.is_statement(u.text) for d in u.dates
                if not d.bounds]  # "none since Wednesday": no event that day
-    for unit, d in english + corpus.original_dates():
+    for unit, d in english + corpus.original_dates:
         if d.key:
             events.setdefault(d.key, []).append((unit, d))
     published = {f"{a.date:%Y-%m-%d}" for a in corpus.articles if a.date}

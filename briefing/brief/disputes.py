@@ -154,7 +154,7 @@ def other_events(corpus: Corpus) -> set[str]:
     When no two articles date near days, the dated article whose words are most like the
     undated articles' is the corpus's event, and the other dated ones are not."""
     usable = {a: [u for u in units if u.english and u.usable] for a, units in corpus.by_article.items()}
-    days = {a: d for a, refs in corpus.event_dates().items() if (d := _days(refs))}
+    days = {a: d for a, refs in corpus.event_dates.items() if (d := _days(refs))}
     by_day: dict[int, list[tuple[str, Day]]] = defaultdict(list)  # day of the year -> who dates it: near days are looked up
     for a, mine in days.items():
         for x in mine:

@@ -87,10 +87,6 @@ class Corpus:
     story: dict[str, str] = field(default_factory=dict)  # article id -> the first copy of its wire story
     bodies: dict[str, dict[tuple[str, int], int]] = field(default_factory=dict)  # article -> body sentence -> its place
     mentions: dict[str, list[Unit]] = field(default_factory=dict)  # entity id -> the English sentences naming it
-    _places: dict[int, int] | None = field(default=None, repr=False, compare=False)  # id(unit) -> its place in by_article
-    _stating: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)  # see `stating`
-    _original_dates: list[tuple[Unit, DateRef]] | None = field(default=None, repr=False, compare=False)
-    _event_dates: dict[str, list[DateRef]] | None = field(default=None, repr=False, compare=False)
 
     def story_of(self, article_id: str) -> str:
         """Copies of one wire story are one source: the id that stands for this article's story."""
@@ -106,20 +102,22 @@ class Corpus:
 
     def stating(self, figure: str) -> set[str]:
         """The stories (copies of one wire story are one) whose usable sentences state a
-        normalised figure; the map is made once, when first asked."""
-        if self._stating is None:
-            self._stating = defaultdict(set)
-            for u in self.units:
-                if u.usable:
-                    for v in u.values:
-                        self._stating[v.normalised].add(self.story_of(u.article.id))
-        return self._stating.get(figure, set())
+        normalised figure."""
+        return self._figure_stories.get(figure, set())
 
+    @cached_property
+    def _figure_stories(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for u in self.units:
+            if u.usable:
+                for v in u.values:
+                    out[v.normalised].add(self.story_of(u.article.id))
+        return out
+
+    @cached_property
     def original_dates(self) -> list[tuple[Unit, DateRef]]:
         """DATE spans found in the originals of usable untranslated sentences, resolved (see
-        timeline.original_date); read once, when first asked."""
-        if self._original_dates is not None:
-            return self._original_dates
+        timeline.original_date)."""
         out = []
         for article in self.articles:
             annotation = self.analysis.annotations.get(article.id)
@@ -135,29 +133,30 @@ class Corpus:
                         ref = original_date(article.text[span.start : span.end] or span.text, article.lang, article.date)
                         if ref is not None and ref.date is not None:
                             out.append((unit, ref))
-        self._original_dates = out
         return out
 
+    @cached_property
     def event_dates(self) -> dict[str, list[DateRef]]:
         """Article -> the dates its story's events are told at: its usable English sentences'
         dates, those of plans left out, and the dates its untranslated sentences' originals
-        give (a date reads alike in any language); found once, when first asked."""
-        if self._event_dates is None:
-            out: dict[str, list[DateRef]] = defaultdict(list)
-            for a, units in self.by_article.items():
-                for u in units:
-                    if u.english and u.usable:
-                        out[a].extend(d for d in u.dates if not d.bounds and not _PLANNED.search(u.text, max(0, d.start - 60), d.start))
-            for u, d in self.original_dates():
-                out[u.article.id].append(d)
-            self._event_dates = out
-        return self._event_dates
+        give (a date reads alike in any language)."""
+        out: dict[str, list[DateRef]] = defaultdict(list)
+        for a, units in self.by_article.items():
+            for u in units:
+                if u.english and u.usable:
+                    out[a].extend(d for d in u.dates if not d.bounds and not _PLANNED.search(u.text, max(0, d.start - 60), d.start))
+        for u, d in self.original_dates:
+            out[u.article.id].append(d)
+        return out
+
+    @cached_property
+    def _places(self) -> dict[int, int]:
+        """id(unit) -> its place in its article (list.index compared dataclasses field by field)."""
+        return {id(u): i for article_units in self.by_article.values() for i, u in enumerate(article_units)}
 
     def previous(self, unit: Unit) -> Unit | None:
         """The sentence before `unit` in its article: where "he" or "the talks" points."""
         units = self.by_article[unit.article.id]
-        if self._places is None:  # each unit's place in its article, found once (list.index compared dataclasses field by field)
-            self._places = {id(u): i for article_units in self.by_article.values() for i, u in enumerate(article_units)}
         i = self._places.get(id(unit))
         if i is None or units[i] is not unit:  # not one of this corpus's units: look for an equal one, as before
             i = units.index(unit)
