@@ -143,6 +143,15 @@ def build(forms: dict[str, Form], gazetteer: Gazetteer) -> Registry:
         group.add(k, free[k])
         owner[k] = group
 
+    def join(k: str, head: str) -> None:
+        """`k` is another form of `head`'s entity: into `head`'s group, made if it has none."""
+        target = owner.get(head)
+        if target is None:
+            target = Group(free[head].display)
+            groups.append(target)
+            claim(head, target)
+        claim(k, target)
+
     # Full names of people, and their spelling variants.
     people: list[Group] = []
     for k in by_count:
@@ -166,12 +175,7 @@ def build(forms: dict[str, Form], gazetteer: Gazetteer) -> Registry:
             n -= 1
         base_key = "".join(ws[:n])
         if n < len(ws) and base_key in free:
-            target = owner.get(base_key)
-            if target is None:
-                target = Group(free[base_key].display)
-                groups.append(target)
-                claim(base_key, target)
-            claim(k, target)
+            join(k, base_key)
 
     # Acronyms of longer names ("KCNA" / "Korean Central News Agency").
     spelled: dict[str, list[str]] = {}
@@ -184,14 +188,8 @@ def build(forms: dict[str, Form], gazetteer: Gazetteer) -> Registry:
         if k in owner or letters is None or label_of[k] == "PERSON":
             continue
         expansion = next((e for e in spelled.get(letters, ()) if e != k), None)  # by_count: most mentioned first
-        if expansion is None:
-            continue
-        target = owner.get(expansion)
-        if target is None:
-            target = Group(free[expansion].display)
-            groups.append(target)
-            claim(expansion, target)
-        claim(k, target)
+        if expansion is not None:
+            join(k, expansion)
 
     # A surname or given name alone.
     for k in by_count:

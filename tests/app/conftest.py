@@ -69,3 +69,20 @@ async def wait_ready(pilot, analysed: bool = True) -> None:
             break
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+@pytest.fixture
+def briefing_open():
+    return open_briefing
+
+
+async def open_briefing(pilot):
+    """Press b from the library and wait for the briefing screen's rows; the screen."""
+    from briefing.tui.screens.briefing import BriefingScreen
+
+    await pilot.press("b")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+    screen = pilot.app.screen
+    assert isinstance(screen, BriefingScreen)
+    return screen

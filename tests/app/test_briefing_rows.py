@@ -10,7 +10,6 @@ from textual.widgets import OptionList
 
 from briefing.brief.fit import fit, fit_text
 from briefing.model import Briefing, Citation, Line, Provenance, Source
-from briefing.tui.screens.briefing import BriefingScreen
 from briefing.tui.screens.reader import ReaderScreen
 
 pytestmark = pytest.mark.anyio
@@ -44,15 +43,11 @@ def _shown_notes(text: str) -> set[int]:
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24)])
-async def test_every_citation_shown_opens_its_source(app_factory, ready, size):
+async def test_every_citation_shown_opens_its_source(app_factory, ready, briefing_open, size):
     app = app_factory()
     async with app.run_test(size=size) as pilot:
         await ready(pilot)
-        await pilot.press("b")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
-        screen = app.screen
-        assert isinstance(screen, BriefingScreen)
+        screen = await briefing_open(pilot)
         text = "\n".join(r.text for r in screen.rows)
         for name in PRINCIPALS:
             assert name in text, f"{name} lost at {size}"
@@ -73,17 +68,13 @@ async def test_every_citation_shown_opens_its_source(app_factory, ready, size):
         assert app.screen.article_id == screen.rows[index].citations[0].article_id
 
 
-async def test_rows_fitted_before_the_lines_had_their_size_are_fitted_again(app_factory, ready):
+async def test_rows_fitted_before_the_lines_had_their_size_are_fitted_again(app_factory, ready, briefing_open):
     """Shown after the wait, the rows' list gets its size only at a later layout; a fit
     that ran first (a loaded machine) saw no room and must not stay twenty columns wide."""
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("b")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
-        screen = app.screen
-        assert isinstance(screen, BriefingScreen)
+        screen = await briefing_open(pilot)
         lines = screen.query_one(OptionList)
         lines.display = False
         await pilot.pause()

@@ -232,14 +232,11 @@ async def test_briefing_from_anywhere_and_open_source(app_factory, ready):
         assert isinstance(app.screen, ReaderScreen)  # back through the stack
 
 
-async def test_briefing_refits_on_resize(app_factory, ready):
+async def test_briefing_refits_on_resize(app_factory, ready, briefing_open):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("b")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
-        screen = app.screen
+        screen = await briefing_open(pilot)
         wide = screen.rows
         assert max(len(row.text) for row in wide) > 78
         await pilot.resize_terminal(80, 24)
@@ -250,14 +247,12 @@ async def test_briefing_refits_on_resize(app_factory, ready):
         assert all(len(row.text) <= lines.scrollable_content_region.width for row in screen.rows)
 
 
-async def test_export_writes_the_file(app_factory, tmp_path, ready):
+async def test_export_writes_the_file(app_factory, tmp_path, ready, briefing_open):
     folder = tmp_path / "exports"
     app = app_factory(f'export_dir = "{folder}"\n')
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("b")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await briefing_open(pilot)
         await pilot.press("e")
         files = list(folder.glob("briefing-*.md"))
         assert len(files) == 1
