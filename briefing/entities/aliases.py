@@ -5,7 +5,8 @@ Rules (no list of names anywhere):
   other word is close ("Lee Jae-yong" / "Lee Jae-Young" / "LEE JAE YONG");
 - a single word that is the first or last word of a person's full name, and that the model
   called a person at least once, is that person ("Altman", "Lee"); if several people share
-  it, the most mentioned one wins;
+  it, the most mentioned one wins; one it only ever called an organisation is a person only
+  when it is the last word of one person's full name and of no other name ("Harf");
 - an organisation name plus a corporate suffix is the same organisation ("SoftBank" /
   "SoftBank Group"); any other extra word keeps them apart ("SK Group" / "SK hynix");
 - a name in capitals that spells the initials of a longer name of the corpus is that name
@@ -191,14 +192,20 @@ def build(forms: dict[str, Form], gazetteer: Gazetteer) -> Registry:
         if expansion is not None:
             join(k, expansion)
 
-    # A surname or given name alone.
+    # A surname or given name alone; a word the model took for an organisation only when it
+    # ends one person's full name and no other ("Harf" of "Marie Harf").
     for k in by_count:
-        if k in owner or len(words(free[k].display)) != 1 or not free[k].labels.get("PERSON"):
+        if k in owner or len(words(free[k].display)) != 1:
             continue
         word = words(free[k].display)[0]
-        holders = [g for g in people if word in (words(g.name)[0], words(g.name)[-1])]
-        if holders:
-            claim(k, max(holders, key=lambda g: (g.mentions, g.name)))
+        if free[k].labels.get("PERSON"):
+            holders = [g for g in people if word in (words(g.name)[0], words(g.name)[-1])]
+            if holders:
+                claim(k, max(holders, key=lambda g: (g.mentions, g.name)))
+        elif label_of[k] == "ORG":
+            holders = [g for g in people if word in words(g.name)]
+            if len(holders) == 1 and words(holders[0].name)[-1] == word:
+                claim(k, holders[0])
 
     for k in by_count:
         if k not in owner:

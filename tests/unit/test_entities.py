@@ -108,6 +108,22 @@ def test_an_acronym_is_the_longer_name_it_spells():
     assert nasa is not None and nasa.name == "NASA"  # nothing the corpus spells out
 
 
+def test_a_surname_the_model_took_for_an_organisation_is_the_one_person_it_ends():
+    forms = {}
+    for text, label, n in [("Marie Harf", "PERSON", 1), ("Harf", "ORG", 3), ("Park Geun-hye", "PERSON", 4), ("Park", "ORG", 2),
+                           ("Samsung", "ORG", 5), ("Anna Lind", "PERSON", 1), ("Erik Lind", "PERSON", 1), ("Lind", "ORG", 2)]:
+        form = Form()
+        form.labels[label] += n
+        form.displays[text] += n
+        forms[key(text)] = form
+    registry = build(forms, Gazetteer())
+    assert registry.lookup("Harf") is registry.lookup("Marie Harf")
+    assert registry.lookup("Park") is not registry.lookup("Park Geun-hye")  # a first word: a park, a surname, a place
+    assert registry.lookup("Lind") not in (registry.lookup("Anna Lind"), registry.lookup("Erik Lind"))  # which one?
+    samsung = registry.lookup("Samsung")
+    assert samsung is not None and samsung.label == "ORG"
+
+
 def test_a_capitalised_word_the_corpus_writes_in_lower_case_is_no_name():
     texts = ["The Democratic People's Republic said people were told.", "Many people left; people stayed.",
              "Samsung said so.", "The company said Samsung would."]
