@@ -67,6 +67,24 @@ def _parse_dateline(line: str, lang: str) -> dt.date | None:
     return found.date() if found else None
 
 
+DATE_LIST = 3  # date-only lines in a row that are a page's navigation, not its dateline
+
+
+def _date_lists(dates: dict[int, dt.date]) -> set[int]:
+    """Positions of date-only lines in runs of DATE_LIST or more, one after another, of
+    different days: a gallery's or archive's list of days, none of them the article's."""
+    out: set[int] = set()
+    run: list[int] = []
+    for position in [*sorted(dates), -2]:  # -2: a sentinel that ends the last run
+        if run and (position != run[-1] + 1 or dates[position] == dates[run[-1]]):
+            if len(run) >= DATE_LIST:
+                out.update(run)
+            run = []
+        if position >= 0:
+            run.append(position)
+    return out
+
+
 def _byline(line: str) -> str | None:
     if len(line) > BYLINE_CHARS:
         return None
@@ -128,6 +146,15 @@ def clean(text: str, lang: str, markdown: bool = False) -> Cleaned:
     date: dt.date | None = None
     date_text: str | None = None
     tries = DATELINE_TRIES
+    dates: dict[int, dt.date] = {}  # position -> the date of a line that is nothing but one
+    for position, (_, line) in enumerate(lines):
+        if tries <= 0:
+            break
+        if _words(line) <= 8:
+            tries -= 1
+            if found := _parse_dateline(line, lang):
+                dates[position] = found
+    listed = _date_lists(dates)
     for position, (number, line) in enumerate(lines):
         if _ADVERT.match(line):
             removed.append(Removed("advert", number, line))
@@ -140,9 +167,10 @@ def clean(text: str, lang: str, markdown: bool = False) -> Cleaned:
             byline = byline or name
             removed.append(Removed("byline", number, line))
             continue
-        short = _words(line) <= 8
-        found = _parse_dateline(line, lang) if short and tries > 0 else None
-        tries -= short
+        if position in listed:  # an archive's list of days ("March 31, 2015", "March 30, 2015", ...)
+            removed.append(Removed("furniture", number, line))
+            continue
+        found = dates.get(position)
         if found:
             date, date_text = date or found, date_text or line.strip()
             removed.append(Removed("dateline", number, line))

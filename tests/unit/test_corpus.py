@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+from pathlib import Path
 
 import pytest
 
@@ -79,6 +80,24 @@ def test_dateline_in_the_article_language(tmp_path):
     (article,) = corpus.load([path]).articles
     assert article.lang == "de"
     assert article.date == dt.date(2024, 3, 15)
+
+
+def test_a_list_of_days_is_an_archive_s_navigation_not_the_dateline(tmp_path):
+    """A gallery page lists the days of its archive ("March 31, 2015", "March 30, 2015", ...)
+    above an entry of November 2013: none of them is the article's date (its "November 7"
+    would be read as 2014). One date alone, or a date given twice, is still the dateline."""
+    body = "Super Typhoon Haiyan made its first landfall in the Philippines on November 7, the agency said.\n"
+    listed = tmp_path / "gallery.txt"
+    listed.write_text("Home\n\nMarch 31, 2015\n\nMarch 30, 2015\n\nMarch 29, 2015\n\n" + body, encoding="utf-8")
+    single = tmp_path / "single.txt"
+    single.write_text("Home\n\nNovember 16, 2013\n\n" + body, encoding="utf-8")
+    twice = tmp_path / "twice.txt"
+    twice.write_text("November 16, 2013\nNovember 16, 2013\nNovember 16, 2013\n\n" + body, encoding="utf-8")
+    by_name = {Path(a.source).name: a for a in corpus.load([tmp_path]).articles}
+    assert by_name["gallery.txt"].date is None
+    assert "March 31, 2015" not in by_name["gallery.txt"].text  # set aside as furniture, not body text
+    assert by_name["single.txt"].date == dt.date(2013, 11, 16)
+    assert by_name["twice.txt"].date == dt.date(2013, 11, 16)
 
 
 def test_missing_path_is_one_clear_error(tmp_path):
