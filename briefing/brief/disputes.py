@@ -35,7 +35,8 @@ _UNIT_NAMES = {"magnitude": "magnitude", "richter": "magnitude", "m": "m", "mete
                "ton": "t", "tonne": "t", "percent": "%", "per cent": "%", "%": "%", "degree": "°"}
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?!\d|[.,]\d)")
 _UNIT_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?P<unit>magnitude|on the (?P<richter>Richter) scale|meters?|metres?|m|km|kilomet(?:er|re)s?|"
+    r"(?:\s*-\s*|\s+)(?P<unit>magnitude|on the (?P<richter>Richter) scale|"
+    r"(?P<speed>km/h|kph|mph|(?:km|kilomet(?:er|re)s?|miles?) (?:per|an) hour)|meters?|metres?|m|km|kilomet(?:er|re)s?|"
     r"miles?|feet|foot|ft|tons?|tonnes?|percent|per cent|degrees?)\b|\s*(?P<pct>%)"
 )
 _UNIT_BEFORE = re.compile(r"\b(?:[Mm]agnitude|M)(?:\s+of)?\s+$")
@@ -56,6 +57,8 @@ def measures(unit: Unit) -> list[Value]:
             word, start = "magnitude", before.start()
         elif unit_match := _UNIT_AFTER.match(text, end):
             word = "magnitude" if unit_match.group("richter") else (unit_match.group("unit") or "%").lower()
+            if unit_match.group("speed"):  # "40 km per hour" is a speed, not a distance
+                word = "mph" if word.startswith("m") else "km/h"
             end = unit_match.end()
         else:
             continue

@@ -522,6 +522,24 @@ def test_measures_are_exact_figures_and_dispute_only_within_one_event() -> None:
     assert any("magnitude 7.2 [1][2]" in t and "magnitude 7.1 [3]" in t and "5.9" not in t for t in differ), differ
 
 
+def test_a_speed_is_no_distance_and_two_speeds_of_two_things_dispute_nothing() -> None:
+    """ "40 km per hour" is a speed (the storm moving), "300 km per hour" one too (its winds):
+    neither is a distance in km, and what each measures differs, so no figures differ."""
+    from briefing.brief.disputes import measures
+    from briefing.brief.features import build_corpus
+
+    b = build(corpus([
+        ("a", None, ["The typhoon struck Leyte and is now moving northwest at a speed of 40 km per hour."]),
+        ("b", None, ["The typhoon made landfall on Leyte with winds of 300 km per hour, officials said."]),
+        ("c", None, ["The typhoon hit Leyte with winds of 315 km/h (195 mph), the agency said."]),
+    ], QUAKE))
+    units = build_corpus(corpus([("a", None, ["Winds of 300 km per hour and 195 mph hit 20 km of coast."])], QUAKE)).units
+    assert {v.shown for u in units for v in measures(u)} == {"300 km/h", "195 mph", "20 km"}
+    differ = _differ(b)
+    assert not any("40 km" in t for t in differ), differ
+    assert any("300 km/h [2]" in t and "315 km/h [3]" in t for t in differ), differ
+
+
 def test_a_quoted_name_and_a_place_of_islands_are_no_players() -> None:
     # the model's mistakes, as spaCy makes them: a ship and an island taken for people
     named = {"Marlin": "PERSON", "Biliran": "PERSON", "Ana Cruz": "PERSON", "Leyte": "GPE"}
@@ -1027,3 +1045,4 @@ def test_a_sentence_naming_the_same_people_backs_a_claim_only_when_it_says_the_s
     assert robbed, _all_lines(b)
     for line in robbed:
         assert {c.note for c in line.citations[: line.agree]} == {1, 3}, line
+
