@@ -10,7 +10,7 @@ can be checked: their figures (money, counts, durations) and their dates.
 - One *supports* the other when it does not conflict, states every figure the other states
   (every number of two digits or more, outside dates), names at least half (or three) of
   its people, organisations and places, and shares a word of what it says of them (outside
-  the names and their titles): the same claim with the same figures, names and dates, not
+  the names and their titles; as stems, "met" and "meeting" one word): the same claim with the same figures, names and dates, not
   merely the same topic or the same people. An untranslated sentence is judged on its names
   and figures alone.
 """
@@ -283,7 +283,7 @@ def claim_words(unit: Unit, corpus: Corpus) -> set[str]:
         entity = corpus.entities.get(e)
         of_names |= _name_words(corpus.name(e), entity.roles if entity else ())
     said = (t.removesuffix("'s").removesuffix("’s") for t in unit.terms if t[:1] not in "@#%")
-    return {t for t in said if t not in of_names}
+    return {tx.stem(t) for t in said if t not in of_names}  # "meeting" and "met" are one word
 
 
 @lru_cache(maxsize=8192)

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from importlib import resources
 from itertools import repeat
 from operator import mul
 
@@ -45,10 +46,20 @@ def words(text: str) -> list[str]:
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+def _irregular() -> dict[str, str]:
+    """Irregular verb form -> base form ("met" -> "meet"): Snowball strips suffixes only."""
+    lines = resources.files(__package__).joinpath("irregular_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split() for line in lines if line and not line.startswith("#"))
+
+
+_IRREGULAR = _irregular()
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The word's Snowball stem: "killing" and "killed" are "kill", "stages" is "stage"."""
-    return str(_STEMMER.stemWord(word))
+    """The word's Snowball stem, irregular verbs by their base form: "killing" and "killed"
+    are "kill", "stages" is "stage", "met" and "meeting" are "meet", "stole" is "steal"."""
+    return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 
 def content_terms(text: str, tokens: list[str] | None = None) -> list[str]:
