@@ -36,7 +36,7 @@ _UNIT_NAMES = {"magnitude": "magnitude", "richter": "magnitude", "m": "m", "mete
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?!\d|[.,]\d)")
 _UNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<unit>magnitude|on the (?P<richter>Richter) scale|"
-    r"(?P<speed>km/h|kph|mph|(?:km|kilomet(?:er|re)s?|miles?) (?:per|an) hour)|meters?|metres?|m|km|kilomet(?:er|re)s?|"
+    r"(?P<speed>km/h|kph|mph|(?:km|kilomet(?:er|re)s?|miles?)[- ](?:per|an)[- ]hour)|meters?|metres?|m|km|kilomet(?:er|re)s?|"
     r"miles?|feet|foot|ft|tons?|tonnes?|percent|per cent|degrees?)\b|\s*(?P<pct>%)"
 )
 _UNIT_BEFORE = re.compile(r"\b(?:[Mm]agnitude|M)(?:\s+of)?\s+$")
