@@ -139,6 +139,16 @@ def noun_of(value: Value) -> str:
     return _noun(value)
 
 
+# Nouns that count whatever the sentence is about ("nine items", "eight pieces of jewellery"):
+# a count of them may be a count of the jewels another source counts.
+GENERIC_NOUNS = frozenset("item items piece pieces object objects thing things artefact artefacts artifact artifacts".split())
+
+
+def is_generic(value: Value) -> bool:
+    """The figure counts items, pieces or objects, not a kind of thing."""
+    return bool(value.noun) and value.noun.split()[-1].lower() in GENERIC_NOUNS
+
+
 def _noun(value: Value) -> str:
     head = value.noun.split()[-1].lower() if value.noun else ""
     return re.sub(r"(?:es|s)$", "", head)

@@ -220,7 +220,19 @@ def figure_files(corpus: Corpus, elsewhere: Collection[str] | None = None) -> li
             for stem in clock.context(unit, value) if timed else claims.context(unit, value):
                 key = (value.kind, value.currency, "" if timed else claims.noun_of(value), stem, earlier_year(unit), event)
                 filed[key].append((unit, value))
+    _file_generic(filed)
     return [entries for entries in filed.values() if len({v.shown for _, v in entries}) > 1]
+
+
+def _file_generic(filed: dict[tuple, list[Entry]]) -> None:
+    """Counts of items, pieces or objects go in every file of the same measure that counts a
+    kind of thing ("stole nine items" and "stole eight jewels"): one count, said two ways."""
+    generic = {key: entries for key, entries in filed.items() if key[0] == "count" and all(claims.is_generic(v) for _, v in entries)}
+    for key, entries in generic.items():
+        kind, currency, _, stem, year, event = key
+        for other, found in filed.items():
+            if other not in generic and other[:2] == (kind, currency) and other[3:] == (stem, year, event):
+                found.extend(entries)
 
 
 def figure_disputes(corpus: Corpus, elsewhere: Collection[str] | None = None, files: list[list[Entry]] | None = None) -> list[Dispute]:

@@ -1068,3 +1068,18 @@ def test_a_claim_in_another_form_of_its_verb_is_support():
         assert {c.note for c in line.citations[: line.agree]} == {1, 2}, line
     assert tx.stem("met") == tx.stem("meeting") and tx.stem("stole") == tx.stem("steals")
     assert tx.stem("left") != tx.stem("leave")  # a direction as often as a verb: left out
+
+
+def test_a_count_of_items_disputes_a_count_of_the_things_they_are():
+    """ "Nine items were stolen" and "stole eight jewels": one count said two ways, a
+    disagreement; "two paintings" are another count and dispute neither."""
+    day = dt.date(2030, 5, 20)
+    b = build(corpus([
+        ("a", day, ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday, Marta Ricci said."]),
+        ("b", day, ["Nine items were stolen from the Museo Civico in Turin on Sunday, police said."]),
+        ("c", day, ["The thieves stole eight jewels from the Museo Civico in Turin, officials said.",
+                    "They also stole two paintings from the Museo Civico, officials said."]),
+    ], THEFT))
+    differ = _differ(b)
+    assert any("8 jewels [1][3]" in t and "9 items [2]" in t for t in differ), differ
+    assert not any("2 paintings" in t for t in differ), differ
