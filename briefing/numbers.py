@@ -385,10 +385,18 @@ def _noun(after: str, lang: str | None) -> str:
         word = m.group(1)
         if word.lower() in _FUNCTION or word.lower() in _MONTHS or (lang in (None, "en") and word.isupper() and len(word) > 5):
             break
+        if words and not _plural(word):
+            break  # "20 people killed", "3 men stole", "2 men Saturday": a second word is a plural head or none
         words.append((word, m.end()))
         if len(words) == 2 or lang not in (None, "en") or word[-1:].lower() == "s":
             break
     return " ".join(w for w, _ in words)
+
+
+def _plural(word: str) -> bool:
+    """A plural noun, as far as one word can tell: "diamonds", "GPUs", "men", "police"."""
+    low = word.lower()
+    return low[-1:] == "s" or low in _PLURALS
 
 
 def _small(text: str, lang: str | None, low: str | None = None) -> list[Value]:

@@ -53,6 +53,18 @@ def test_a_count_keeps_its_noun():
     assert find_values("On February 4 the two met, 3 of them smiling.", "en") == []  # no noun counted
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("At least 20 people killed in the quake.", "20 people"),  # not "20 people killed"
+    ("Police arrested two men Saturday.", "2 men"),  # not "2 men Saturday"
+    ("Three men stole the jewels.", "3 men"),
+    ("Four police officers were hurt.", "4 police officers"),  # a second word that is the plural head
+    ("The firm bought 20,000 H100 GPUs.", "20,000 H100 GPUs"),
+])
+def test_a_count_s_noun_ends_at_its_plural_head(text, shown):
+    (v,) = find_values(text, "en")
+    assert v.shown == shown
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [("Der Raub dauerte 7 Minuten.", "de"), ("El robo duró 7 minutos.", "es"), ("It took seven minutes.", "en"), ("わずか7分間で", "ja")],
