@@ -94,8 +94,9 @@ def figure_of(said: str) -> float:
 # Words that say how sure a figure is, not what it counts ("28 confirmed dead", "300 feared
 # dead", "six reported missing"): the word after them does.
 _HEDGES = frozenset("confirmed reported believed feared presumed known thought estimated officially".split())
-# Words English uses for one measure: a death toll counts the dead, the killed, those who died.
-_SAME = {"toll": "kill", "dead": "kill", "death": "kill", "die": "kill", "fatal": "kill"}
+# Words English uses for one measure: a death toll counts the dead, the killed, those who died;
+# a duration is how long something took, lasted or was spent on.
+_SAME = {"toll": "kill", "dead": "kill", "death": "kill", "die": "kill", "fatal": "kill", "last": "take", "spend": "take"}
 
 
 def clause(unit: Unit, value: Value) -> tuple[int, int]:

@@ -1083,3 +1083,14 @@ def test_a_count_of_items_disputes_a_count_of_the_things_they_are():
     differ = _differ(b)
     assert any("8 jewels [1][3]" in t and "9 items [2]" in t for t in differ), differ
     assert not any("2 paintings" in t for t in differ), differ
+
+
+def test_how_long_it_took_and_how_long_it_lasted_are_one_duration():
+    day = dt.date(2030, 5, 20)
+    b = build(corpus([
+        ("a", day, ["Thieves stole eight jewels from the Museo Civico in Turin on Sunday, Marta Ricci said."]),
+        ("b", day, ["The theft at the Museo Civico in Turin took four minutes, police said."]),
+        ("c", day, ["The heist at the Museo Civico in Turin lasted seven minutes, officials said."]),
+    ], THEFT))
+    differ = _differ(b)
+    assert any("4 min [2]" in t and "7 min [3]" in t for t in differ), differ
