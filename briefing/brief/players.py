@@ -100,7 +100,8 @@ def players(corpus: Corpus, focus: Sequence[str], limit: int = 8,
     ranked = sorted(mentions, key=lambda e: (corpus.labels.get(e) != "PERSON", not leads_focus(e), -said[e],
                                              -len(first[e]), -mentions[e], e))
     # lazily: the names past the first limit * 2 kept are never tested (90 at 1,000 articles)
-    kept = (e for e in ranked if not set(first[e]) <= set(elsewhere) and not named_otherwise(e, corpus))
+    kept = (e for e in ranked if not set(first[e]) <= set(elsewhere) and not _STORM_NAME.match(corpus.name(e))
+            and not named_otherwise(e, corpus))
     out = []
     for e in distinct(kept, corpus, limit * 2):
         name = corpus.name(e)
@@ -150,7 +151,7 @@ def acts(e: str, corpus: Corpus) -> bool:
 AS_OTHER = 0.5  # share of mentions as an outlet, or as a place, that makes a name no player
 # An outlet: "told X", "according to X", "X reported", "X news agency"; not "X said" (actors speak).
 _AFTER_OUTLET = re.compile(r"^\W*(?:news agency|state media|reported|reports|'s report)", re.I)
-_BEFORE_OUTLET = re.compile(r"\b(?:according to|told|citing|cited by|quoted by|reported by|state-run|state media)\s*$", re.I)
+_BEFORE_OUTLET = re.compile(r"\b(?:according to|told|tells|citing|cited by|quoted by|reported by|state-run|state media)\s*$", re.I)
 # A place the model took for a person: "in X", "near X", "X town"
 _BEFORE_PLACE = re.compile(
     r"\b(?:in|near|outside|at|on|off|across|(?:islands?|province|city|county|region|state|town|village|district)\s+of)\s*$",
@@ -163,6 +164,9 @@ _OUTLET_NAME = re.compile(r"\b(?:news|news agency|press agency|broadcasting(?: c
 _STATE_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’]*\s+)*(?:Republic|Kingdom|Federation|Commonwealth|Emirates|Principality|Sultanate)\s+of\s+[A-Z]"
 )
+# A storm is what the story is about (it may lead the focus) but no actor in it, whatever the
+# model labels it.
+_STORM_NAME = re.compile(r"^(?:the\s+)?(?:super\s+)?(?:typhoon|hurricane|cyclone|tropical storm|storm)\s+[A-Z]", re.I)
 _PLACE_NAME = re.compile(
     r"\b(?:island|islands|city|county|province|village|district|region|prefecture|bay|sea|ocean|river|mountains?|"
     r"peninsula|strait|plate|trench|valley|coast)$", re.I

@@ -150,3 +150,19 @@ def test_rows_weigh_their_words_by_the_sources_stating_them():
     assert "Insurers" not in text, text  # each key fact names three new towns
     weighed = fit_text(_flood_briefing({w: 6 for w in ("insurers", "damage", "homes", "roads", "flooded", "region")}), (100, 16))
     assert "Insurers put the damage" in weighed, weighed
+
+
+def test_a_storm_is_no_player_and_an_outlet_that_is_told_is_no_focus():
+    """The model labels a storm a person or an organisation: it is what happens to the
+    places, not an actor. "Maria Santos tells VOA" names an outlet, as "told" does."""
+    day = dt.date(2030, 11, 8)
+    analysis = corpus([
+        ("a", day, ["Typhoon Haiyan struck Leyte on Friday, Governor Maria Santos said.",
+                    "Typhoon Haiyan killed 300 people in Leyte, Maria Santos tells VOA."]),
+        ("b", day, ["Typhoon Haiyan said to have killed 300 people in Leyte, Maria Santos tells VOA."]),
+        ("c", day, ["Typhoon Haiyan hit Leyte with winds of 300 km/h, Maria Santos said."]),
+    ], {"Typhoon Haiyan": "PERSON", "Leyte": "GPE", "Maria Santos": "PERSON", "VOA": "ORG"})
+    b = build(analysis)
+    names = [line.text.split(":")[0] for line in b.players]
+    assert "Maria Santos" in names and "Typhoon Haiyan" not in names, names
+    assert "VOA" not in b.focus, b.focus
