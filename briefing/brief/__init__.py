@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from .. import dedupe
 from ..model import Analysis, Briefing, Citation, Line, Provenance, Source
@@ -21,7 +21,7 @@ from .amounts import figures
 from .claims import names
 from .coverage import FOCUS, TERM_WEIGHT, Record, concepts, greedy, is_body, is_lead, lead_weights, position
 from .differences import REFUSAL, disagreements, opposite_claims, unconfirmed
-from .disputes import COUNTED, Dispute, disputable, figure_disputes, figure_files, mark_disputed, other_events, phrase, rivals
+from .disputes import COUNTED, Dispute, disputable, figure_disputes, figure_files, mark_disputed, other_events, outdated, phrase, rivals
 from .features import Corpus, Unit, build_corpus
 from .fit import fit_text
 from .players import headline_role, players, says_who
@@ -326,6 +326,9 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
     disputes = figure_disputes(corpus, elsewhere, files)
     rival = rivals(files, corpus)  # a source's other figure for what a line gives: said with it
     mark_disputed(pool, disputes)
+    replaced = outdated(files, corpus)
+    for s in pool:
+        s.outdated = s.unit.key in replaced
     weight = {s.unit.key: s.score for s in pool}
     record = Record(corpus, focus_ids, USER_FOCUS if focus else FOCUS)
 
@@ -340,6 +343,8 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
         facts.insert(0, asked)
     latest = _latest_development(pool, corpus, record, facts, best, size, background)
     if latest is not None:  # how the story developed since: never lost
+        if latest in facts:  # a latest report the key facts hold already: shown where the latest is
+            facts.remove(latest)
         facts.insert(min(LATEST_AT, len(facts)), latest)
     key_facts = [notes.line(_told(s.unit, corpus, background), [s.unit, *s.support]) for s in facts]
     room = _row_room(size)
@@ -350,7 +355,7 @@ def build(analysis: Analysis, focus: Sequence[str] | None = None, size: tuple[in
                     for name, role, units in players(corpus, focus_ids, elsewhere=elsewhere, weight=unit_weight)]
     timeline_lines = _timeline(corpus, unit_weight, notes, record, room)
     differences = _differences(corpus, pool, disputes, unit_weight, notes, record, room)
-    number_lines = _numbers(corpus, unit_weight, notes, record, room)
+    number_lines = _numbers(corpus, unit_weight, notes, record, room, replaced)
     number_lines += _unread_figures(corpus, notes, record)
     coverage, sources = _coverage(analysis, notes)
     quote_lines = [notes.line(f"{q.speaker}: “{q.words}.”" if q.words[-1:] not in ".!?" else f"{q.speaker}: “{q.words}”", [q.unit])
@@ -448,11 +453,17 @@ def _key_facts(pool: list[Scored], corpus: Corpus, record: Record, size: tuple[i
 def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, facts: list[Scored], best: Scored | None,
                         size: tuple[int, int], background: Mapping[str, str]) -> Scored | None:
     """The lead of the most recently dated article, when it is later than the others and the
-    screen does not say it yet: the latest development of the story (not of another event)."""
+    screen does not say it yet: the latest development of the story (not of another event).
+    Without two dates, a sentence saying it gives the latest count or sum ("in its latest
+    casualty report ... at least 3,974")."""
     dates = sorted({a.date for a in corpus.articles if a.date and a.id not in background})
-    if len(dates) < 2:
-        return None
     chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
+    if len(dates) < 2:  # undated reports: the one saying it gives the latest count or sum
+        reports = [s for s in pool if claims.says_latest(s.unit) and any(v.kind in COUNTED for v in s.unit.values)
+                   and not s.contested and not s.superseded and (best is None or s.unit.key != best.unit.key)
+                   and s.unit.article.id not in background and tx.is_statement(s.unit.text)
+                   and tx.compress(_told(s.unit, corpus), _row_room(size, s.agree))]
+        return min(reports, key=lambda s: (position(s.unit, corpus), s.unit.key), default=None)
     newest = [s for s in pool if s.unit.article.date == dates[-1] and is_lead(s.unit, corpus) and not s.contested
               and s.unit.key not in chosen and not record.said(s.unit) and tx.is_statement(s.unit.text)
               and tx.compress(_told(s.unit, corpus), _row_room(size, s.agree, FACT_ROWS))]
@@ -468,14 +479,17 @@ def _fits(unit: Unit, room: int, label: str = "") -> bool:
     return not unit.english or tx.compress(label + _clean(unit.text), room, drop_dates=bool(label)) is not None
 
 
-def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room: int) -> list[Line]:
+def _numbers(corpus: Corpus, weight: Weight, notes: _Notes, record: Record, room: int,
+             replaced: Collection[tuple[str, int]] = ()) -> list[Line]:
     """Figures not yet said on the screen, each with the sentence that carries it, shortened
-    whole; figures said together ("from $175B to $340B") stay together."""
+    whole; figures said together ("from $175B to $340B") stay together; none of a sentence
+    a later report `replaced` (disputes.outdated)."""
     rows: dict[tuple, tuple[list[str], list[Unit], str]] = {}
     for normalised, mentions in figures(corpus, weight):
         if "#" + normalised in record.covered:
             continue  # the bottom line or a key fact states it already
-        mentions = [m for m in mentions if not record.said(m[0])]  # a line's rival figure ("36" beside its "28") is said with it
+        # a line's rival figure ("36" beside its "28") is said with it
+        mentions = [m for m in mentions if not record.said(m[0]) and m[0].key not in replaced]
         if not mentions:
             continue
         unit, value = min(mentions, key=lambda m: (not m[0].english, not _fits(m[0], room - 10), m[0].key))

@@ -83,8 +83,20 @@ _CHANGES = RISES | frozenset("reach reaches reached stand stands stood total tot
 
 
 def says_risen(unit: Unit) -> bool:
-    """The sentence says a count went up ("the toll has risen to 144"): a later report than "20"."""
-    return not RISES.isdisjoint(tx.words(unit.text))
+    """The sentence says a count went up ("the toll has risen to 144"): a later report than
+    "20". One that only may go up ("the toll seemed certain to rise", "could climb") says not."""
+    words = tx.words(unit.text)
+    return any(w in RISES and (i == 0 or words[i - 1] not in _MAY) for i, w in enumerate(words))
+
+
+_MAY = frozenset("to will would could may might can shall".split())  # before a verb: not said to have happened
+# A report that says it is the newest: "in its latest casualty report", "the updated toll".
+_LATEST = frozenset("latest updated revised".split())
+
+
+def says_latest(unit: Unit) -> bool:
+    """The sentence says it gives the latest report: its figures replace other sources'."""
+    return not _LATEST.isdisjoint(tx.words(unit.text))
 
 
 def figure_of(said: str) -> float:

@@ -273,6 +273,35 @@ def rivals(files: Iterable[list[Entry]], corpus: Corpus) -> dict[tuple[str, int]
     return out
 
 
+def outdated(files: Iterable[list[Entry]], corpus: Corpus) -> set[tuple[str, int]]:
+    """Unit keys of sentences giving a figure another source's latest report has replaced: a
+    sentence that says it gives the latest count or sum (claims.says_latest) supersedes the
+    other sources' different figures for the same quantity, dated or not, unless they are
+    published later or only say what it could come to."""
+    out: set[tuple[str, int]] = set()
+    for entries in files:
+        latest = [e for e in entries if e[1].kind in COUNTED and claims.says_latest(e[0])]
+        for new in latest:
+            story, day = corpus.story_of(new[0].article.id), new[0].article.date
+            for old in entries:
+                if corpus.story_of(old[0].article.id) == story or old[1].shown == new[1].shown:
+                    continue
+                if old[0].article.date and day and old[0].article.date > day:
+                    continue
+                if not _projected(*old) and not _apart(old, new, corpus):
+                    out.add(old[0].key)
+    return out
+
+
+# What a figure could come to is no report of it: "could reach as high as 10,000", "up to".
+_PROJECTION = re.compile(r"\b(?:could|may|might|would|up to|as (?:many|high|much) as|expected|feared|estimated?|believed?)\b", re.I)
+
+
+def _projected(unit: Unit, value: Value) -> bool:
+    start, _ = claims.clause(unit, value)
+    return _PROJECTION.search(unit.text, start, value.start) is not None
+
+
 def _node(entry: Entry) -> tuple:
     unit, value = entry
     return (unit.key, value.start)

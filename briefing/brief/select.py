@@ -102,6 +102,7 @@ class Scored:
     support: tuple[Unit, ...]  # the sentence of each other source that states the same claim
     conflicts: tuple[Conflict, ...] = ()  # other sources' sentences giving another figure or date
     echoed: bool = False  # some other source says something like it (so never "Only [n]")
+    outdated: bool = False  # another source's latest report gives its quantity another figure (disputes.outdated)
 
     @property
     def agree(self) -> int:
@@ -109,10 +110,11 @@ class Scored:
 
     @property
     def superseded(self) -> bool:
-        """A source published later gives another figure or date for it: the story moved on."""
+        """A source published later, or saying it reports the latest, gives another figure or
+        date for it: the story moved on."""
         mine = self.unit.article.date
-        if not mine:
-            return False
+        if self.outdated or not mine:
+            return self.outdated
         return any(c.b.article.date and c.b.article.date > mine for c in self.conflicts)
 
     @property

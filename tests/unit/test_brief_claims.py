@@ -1094,3 +1094,27 @@ def test_how_long_it_took_and_how_long_it_lasted_are_one_duration():
     ], THEFT))
     differ = _differ(b)
     assert any("4 min [2]" in t and "7 min [3]" in t for t in differ), differ
+
+
+def test_a_report_saying_it_is_the_latest_replaces_other_undated_figures():
+    """Undated pages: "three people were killed" (the first day's count) against "in its latest
+    report ... killed at least 3,974": the latest leads the key facts, the first count is no
+    fact or number of the screen; a count that only may rise says it did not."""
+    b = build(corpus([
+        ("a", None, ["A typhoon struck Leyte on Friday, killing three people, Governor Maria Santos said.",
+                     "Officials said three people were killed, though the toll seemed certain to rise."]),
+        ("b", None, ["The typhoon flattened towns across Leyte, Governor Maria Santos said.",
+                     "Rescuers reached the towns of Leyte on Saturday, Maria Santos said.",
+                     "In its latest report, the government said the typhoon killed at least 3,974 people."]),
+        ("c", None, ["A typhoon hit Leyte on Friday, flattening towns, officials said."]),
+    ], {"Leyte": "GPE", "Maria Santos": "PERSON"}))
+    facts = [line.text for line in b.key_facts]
+    assert any("3,974" in t for t in facts[:2]), facts
+    shown = [line.text for line in [*b.bottom_line, *b.key_facts, *b.numbers]]
+    assert not any("three people" in t for t in shown), shown
+    from briefing.brief.claims import says_risen
+    from briefing.brief.features import build_corpus
+
+    units = build_corpus(corpus([("a", None, ["The toll has risen to 144, officials said.",
+                                              "The toll seemed certain to rise, officials said."])], {})).units
+    assert [says_risen(u) for u in units] == [True, False]
