@@ -59,20 +59,40 @@ _SCALES = {
     "mrd": 1e9, "milliárd": 1e9, "tỷ": 1e9, "tỉ": 1e9,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "billionen": 1e12, "billió": 1e12,
     "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
+    # French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Russian, Turkish, Indonesian
+    "millón": 1e6, "millones": 1e6, "milione": 1e6, "milioni": 1e6, "milhão": 1e6, "milhões": 1e6,
+    "miljoen": 1e6, "miljon": 1e6, "miljoner": 1e6, "millioner": 1e6, "mln": 1e6, "milion": 1e6, "milionów": 1e6,
+    "miliony": 1e6, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "milyon": 1e6, "juta": 1e6,
+    "milliard": 1e9, "milliards": 1e9, "mil millones": 1e9, "miliardo": 1e9, "miliardi": 1e9, "bilhão": 1e9,
+    "bilhões": 1e9, "mil milhões": 1e9, "miljard": 1e9, "miljarder": 1e9, "milliarder": 1e9, "mld": 1e9,
+    "miliard": 1e9, "miliardów": 1e9, "miliardy": 1e9, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9,
+    "миллиардов": 1e9, "milyar": 1e9, "miliar": 1e9, "milyard": 1e9,
+    "billón": 1e12, "billones": 1e12, "bilião": 1e12, "biliões": 1e12, "trilhão": 1e12, "trilhões": 1e12,
+    "triliun": 1e12, "trilyon": 1e12,
+    "ribu": 1e3, "duizend": 1e3, "tusen": 1e3, "tusind": 1e3, "tys": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
 }
 _LONG_SCALE = {"de": {"billion": 1e12}, "hu": {"billion": 1e12}}
+# Scale words that are words of other languages too ("mil" is a million in English slang,
+# "bin" a box): a scale only in their own language.
+_OWN_SCALE = {"mil": ("es", "pt"), "mille": ("fr", "it"), "mila": ("it",), "bin": ("tr",)}
+_SCALES.update({"mil": 1e3, "mille": 1e3, "mila": 1e3, "bin": 1e3})
 
 _SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
 _SHOWN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩"}
 # Currency words after the number; Hungarian adds case endings ("dollárt", "dolláros").
 _WORDS = [
-    (r"usd|us-dollars?|us dollars?|dollars?|dollár\w*|đô la(?: mỹ)?|đô", "USD"),
-    (r"eur|euros?|euró\w*", "EUR"),
+    (r"usd|us-dollars?|us dollars?|dollars?|dollár\w*|đô la(?: mỹ)?|đô|dolar(?:es)?|dólar(?:es)?|dollari|dollaro|"
+     r"доллар(?:ов|а)?", "USD"),
+    (r"eur|euros?|euró\w*|евро", "EUR"),
     (r"gbp|pounds?(?: sterling)?|font\w*", "GBP"),
     (r"jpy|yen|jen\w*|yên", "JPY"),
     (r"krw|won\w*", "KRW"),
     (r"huf|forint\w*|ft", "HUF"),
     (r"vnd|đồng", "VND"),
+    (r"idr|rupiah", "IDR"),
+    (r"bdt|taka", "BDT"),
+    (r"cny|rmb|yuan", "CNY"),
+    (r"rub|rubles?|roubles?|рубл(?:ей|я|ь)", "RUB"),
 ]
 _CURRENCY_WORD = {re.compile(rf"(?:{pattern})$", re.I): code for pattern, code in _WORDS}
 
@@ -85,7 +105,7 @@ _PATTERN = re.compile(
     rf"(?<![\w.,])(?P<pre>US\$|[$€£¥₩])?\s?"
     rf"(?P<low>{_NUM})(?:\s?(?:-|–|—|to|bis|đến)\s?(?P<pre2>US\$|[$€£¥₩])?(?P<high>{_NUM}))?"
     rf"(?:\s?(?P<scale>{_SCALE_RE})(?P<dot>\.)?(?![\w]))?"
-    rf"(?:\s?(?P<cur>{_WORD_RE})(?![\w]))?",
+    rf"(?:\s?(?:(?:de|di|d['’])\s?)?(?P<cur>{_WORD_RE})(?![\w]))?",  # "88 millions d'euros", "milioni di dollari"
     re.I,
 )
 
@@ -150,12 +170,15 @@ _NOT_COUNTED = set(
 ) | _FUNCTION
 
 
-# Counts in Chinese, Japanese and Korean: digits, a myriad scale ("23만", "22.97万", "1만 8천"),
-# then a counter word, the grammar's way of saying what is counted (명/人/名 people, 户/가구
-# households, 채/间 buildings, 척/艘 vessels, 대/辆 vehicles). Their text has no spaces to
-# separate words, so the Latin-script patterns above never see these.
+# Counts and sums in Chinese, Japanese and Korean: digits, a myriad scale ("23만", "22.97万",
+# "1만 8천"), then a counter word or a currency ("8천100만 달러", "500億円"). A counter is the
+# grammar's way of saying what is counted (명/人/名 people, 户/가구 households, 채/间
+# buildings, 척/艘 vessels, 대/辆 vehicles). Their text has no spaces to separate words, so
+# the Latin-script patterns above never see these.
 CJK_LANGS = {"zh", "zt", "ja", "ko"}
-_CJK_SCALES = {"万": 1e4, "萬": 1e4, "만": 1e4, "亿": 1e8, "億": 1e8, "억": 1e8, "千": 1e3, "천": 1e3}
+# A CJK number is groups of digits, each with its power: "8천100만" is (8 x 1,000 + 100) x 10,000.
+_CJK_SMALL = {"十": 10, "십": 10, "百": 100, "백": 100, "千": 1e3, "천": 1e3}
+_CJK_BIG = {"万": 1e4, "萬": 1e4, "만": 1e4, "亿": 1e8, "億": 1e8, "억": 1e8, "兆": 1e12, "조": 1e12}
 _COUNTERS = {
     "명": "people", "人": "people", "名": "people",
     "가구": "households", "户": "households", "戶": "households", "世帯": "households",
@@ -164,26 +187,47 @@ _COUNTERS = {
     "대": "vehicles", "辆": "vehicles", "輛": "vehicles",
 }  # fmt: skip
 _ONE = {"people": "person", "households": "household", "buildings": "building", "vessels": "vessel", "vehicles": "vehicle"}
+# Currencies after a CJK number: "8천100만 달러", "3.5亿美元", "500億円"
+_CJK_CURRENCIES = {
+    "美元": "USD", "美金": "USD", "달러": "USD", "ドル": "USD", "欧元": "EUR", "유로": "EUR", "ユーロ": "EUR",
+    "英镑": "GBP", "파운드": "GBP", "ポンド": "GBP", "人民币": "CNY", "위안": "CNY", "元": "CNY", "圆": "CNY",
+    "円": "JPY", "엔": "JPY", "원": "KRW",
+}  # fmt: skip
 _CJK_DIGITS = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-_CJK_COUNT = re.compile(
-    rf"(?<![0-9０-９.,．，])(?P<n1>{_CJK_DIGITS})\s?(?P<s1>[万萬亿億千천만억])?"
-    rf"(?:\s?(?P<n2>{_CJK_DIGITS})\s?(?P<s2>[千천]))?\s?"
-    rf"(?P<counter>{'|'.join(sorted(_COUNTERS, key=len, reverse=True))})"
+_CJK_POWERS = "".join((*_CJK_SMALL, *_CJK_BIG))
+_CJK_FIGURE = re.compile(
+    rf"(?<![0-9０-９.,．，])(?P<number>(?:{_CJK_DIGITS}\s?[{_CJK_POWERS}]{{0,2}}\s?)+?)"
+    rf"(?:(?P<counter>{'|'.join(sorted(_COUNTERS, key=len, reverse=True))})"
+    rf"|(?P<currency>{'|'.join(sorted(_CJK_CURRENCIES, key=len, reverse=True))}))"
 )
+_CJK_PART = re.compile(rf"(?P<digits>{_CJK_DIGITS})\s?(?P<small>[{''.join(_CJK_SMALL)}])?(?P<big>[{''.join(_CJK_BIG)}])?")
+
+
+def _cjk_number(written: str) -> float:
+    """The value of a CJK number: small powers add up within a section, big ones close it."""
+    total = section = 0.0
+    for part in _CJK_PART.finditer(written):
+        n = parse_number(unicodedata.normalize("NFKC", part["digits"]).replace("，", ","), "en")
+        section += n * _CJK_SMALL.get(part["small"] or "", 1)
+        if part["big"]:  # "2천만": two thousand myriads
+            total, section = total + section * _CJK_BIG[part["big"]], 0.0
+    return total + section
 
 
 def _cjk_counts(text: str) -> list[Value]:
+    """Counts with a counter ("73명", "1万2000人") and sums with a currency ("8천100만 달러")."""
     out = []
-    for m in _CJK_COUNT.finditer(text):
+    for m in _CJK_FIGURE.finditer(text):
         try:
-            amount = parse_number(unicodedata.normalize("NFKC", m.group("n1")).replace("，", ","), "en")
-            amount *= _CJK_SCALES.get(m.group("s1") or "", 1.0)
-            if m.group("n2"):
-                amount += parse_number(unicodedata.normalize("NFKC", m.group("n2")), "en") * _CJK_SCALES[m.group("s2")]
+            amount = _cjk_number(m["number"])
         except ValueError:
             continue
+        if m["currency"]:
+            code = _CJK_CURRENCIES[m["currency"]]
+            out.append(Value(m.start(), m.end(), m.group(0), "money", amount, None, code, format_amount(amount, code), ""))
+            continue
         shown = f"{amount:,.0f}" if amount < 1e6 else format_amount(amount)
-        noun = _COUNTERS[m.group("counter")]
+        noun = _COUNTERS[m["counter"]]
         out.append(Value(m.start(), m.end(), m.group(0), "count", amount, None, None, shown, _ONE[noun] if amount == 1 else noun))
     return out
 
@@ -275,6 +319,8 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
         # A bare "m"/"b"/"k" is a scale only right after money ("$5m"), never a word.
         if scale_word and len(scale_word) == 1 and currency is None:
             scale_word = None
+        if scale_word and lang not in _OWN_SCALE.get(scale_word.lower(), (lang,)):
+            scale_word = None  # "5 mil" is 5,000 in Spanish only
         scale = _scale(scale_word, lang)
         try:
             low = parse_number(match.group("low"), lang) * scale

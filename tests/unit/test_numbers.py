@@ -140,3 +140,22 @@ def test_numbers_written_in_words_are_read_whole(text, shown):
 def test_a_duration_in_words_is_plural_after_any_number_but_one():
     shown = [v.shown for t in ("five years in office", "one month", "for three days", "19 hours") for v in find_values(t, "en")]
     assert shown == ["5 years", "1 month", "3 days", "19 h"]
+
+
+@pytest.mark.parametrize(("text", "lang", "shown"), [
+    ("berusaha mencuri total $1 miliar, tapi gagal", "id", ["$1B"]),  # not "$1"
+    ("menjatuhkan denda US$21 juta kepada sebuah bank", "id", ["$21M"]),
+    ("un butin estimé à 88 millions d'euros", "fr", ["€88M"]),
+    ("un botín de 88 millones de euros", "es", ["€88M"]),
+    ("robó 5 mil millones de dólares", "es", ["$5B"]),
+    ("gioielli per 88 milioni di euro", "it", ["€88M"]),
+    ("похитили 81 млн долларов", "ru", ["$81M"]),
+    ("he made 5 mil last year", "en", []),  # "mil" is a thousand in Spanish and Portuguese only
+    ("해킹으로 약 8천100만 달러가 유출됐습니다", "ko", ["$81M"]),  # (8 x 1,000 + 100) x 10,000
+    ("2천만 달러가량을 되찾았다", "ko", ["$20M"]),
+    ("損失は500億円にのぼる", "ja", ["¥50B"]),
+    ("损失3.5亿美元", "zh", ["$350M"]),
+    ("사망자가 4백 명에 육박", "ko", ["400 people"]),
+])
+def test_scale_words_and_currencies_of_other_languages(text, lang, shown):
+    assert [v.shown for v in find_values(text, lang)] == shown
