@@ -338,6 +338,8 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
             kind = "count"
         else:
             continue
+        if kind == "count" and not scale_word and _NUMBERED.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "Executive Order 13722", "Resolution 2270", "Flight 370": a name, not a count
         if not currency and match.group("cur"):
             end = match.start("cur")  # a currency word it could not read is no part of the figure
         start = match.start("pre") if match.group("pre") else match.start("low")
@@ -508,6 +510,13 @@ def _spelled(words: str) -> float | None:
 
 def find_money(text: str, lang: str | None = None) -> list[Value]:
     return [v for v in find_values(text, lang) if v.kind == "money"]
+
+
+# The nouns that number things: a bare number after one names the thing ("Order 13722")
+_NUMBERED = re.compile(
+    r"\b(?:Order|Resolution|Flight|Article|Section|Act|Law|Decree|Bill|Route|Room|Case|Directive|Regulation|"
+    r"Code|Gate|Platform|Highway|Chapter|E\.O\.|No\.|no\.|Nr\.|n°|#)\)?\s*(?:\([^()]{1,12}\)\s*)?$"
+)
 
 
 def _looks_like_year(raw: str) -> bool:

@@ -159,3 +159,13 @@ def test_a_duration_in_words_is_plural_after_any_number_but_one():
 ])
 def test_scale_words_and_currencies_of_other_languages(text, lang, shown):
     assert [v.shown for v in find_values(text, lang)] == shown
+
+
+@pytest.mark.parametrize("text", [
+    "The sanctions were taken pursuant to Executive Order (E.O.) 13722 of 2016.",
+    "The council passed Resolution 2270 on Wednesday.",
+    "Regulation No. 1500 applies.",
+])
+def test_a_number_that_names_a_thing_is_no_count(text):
+    assert find_values(text, "en") == []
+    assert [v.shown for v in find_values("The theft cost 13722 people their savings.", "en")] == ["13,722 people"]
