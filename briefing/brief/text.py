@@ -152,6 +152,10 @@ _ATTRIBUTION = [
         r"^(?:moreover|however|meanwhile|furthermore|in addition|additionally|also|separately|notably|still|instead|indeed|besides),\s+",
         re.I,
     ),
+    # a lead-in that only announces the claim: "What investigators know for certain is that ..."
+    re.compile(r"^What [a-z][^,.;“”\"]{2,60}? (?:is|was) that\s+"),
+    # a nameless, figureless circumstance between commas: ", after nearly a year of careful planning,"
+    re.compile(r",\s(?:after|before|during|amid|following|despite) [a-z][^,.;“”\"A-Z\d]{0,60}?,(?=\s)"),
 ]
 _PARENTHETICAL = re.compile(r"\s*\((?![^()]*\d)[^()]{0,80}\)")  # no figure inside; not [brackets]: those are citations
 # ", CEO of X," after a name: the Players section gives the role

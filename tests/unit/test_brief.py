@@ -324,6 +324,17 @@ def test_a_nameless_attribution_inside_a_sentence_goes_before_the_sentence_is_lo
     assert compress(named, 90) is None  # a named source is a name of the claim: it stays
 
 
+def test_a_lead_in_and_a_nameless_circumstance_go_before_the_sentence_is_lost():
+    from briefing.brief.text import compress
+
+    long = ("What investigators know for certain is that early last month, after nearly a year of careful planning, "
+            "someone sent 35 fraudulent transfer instructions to the Federal Reserve Bank of New York to steal $1 billion.")
+    assert compress(long, 150) == ("Early last month someone sent 35 fraudulent transfer instructions to the Federal "
+                                   "Reserve Bank of New York to steal $1 billion.")
+    named = "The bank, after a meeting with Governor Atiur Rahman, sent 35 transfer instructions to the Federal Reserve."
+    assert compress(named, 80) is None  # a circumstance naming someone says who: it stays
+
+
 def test_fit_text_wraps_a_long_sentence_whole_rather_than_cutting_it():
     text = fit_text(_screen_briefing("Acme met Beta."), (100, 30))
     rows = text.split("\n")
