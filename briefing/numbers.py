@@ -340,6 +340,9 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
             continue
         if kind == "count" and not scale_word and _NUMBERED.search(text, max(0, match.start() - 40), match.start()):
             continue  # "Executive Order 13722", "Resolution 2270", "Flight 370": a name, not a count
+        before, after = text[max(0, match.start() - 1) : match.start()], text[match.end("low") : match.end("low") + 1]
+        if kind == "count" and (after in _CJK_NUMBERED or before in ("제", "第")):
+            continue  # "제13722호", "第2270号": number 13722, a name
         if not currency and match.group("cur"):
             end = match.start("cur")  # a currency word it could not read is no part of the figure
         start = match.start("pre") if match.group("pre") else match.start("low")
@@ -512,6 +515,7 @@ def find_money(text: str, lang: str | None = None) -> list[Value]:
     return [v for v in find_values(text, lang) if v.kind == "money"]
 
 
+_CJK_NUMBERED = tuple("호号號番")  # after a number: "No." (제13722호, 第2270号)
 # The nouns that number things: a bare number after one names the thing ("Order 13722")
 _NUMBERED = re.compile(
     r"\b(?:Order|Resolution|Flight|Article|Section|Act|Law|Decree|Bill|Route|Room|Case|Directive|Regulation|"
