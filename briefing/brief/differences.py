@@ -32,7 +32,7 @@ OPPOSITES = [
 ]
 # That something is not (yet) confirmed: a claim the reader should weigh, not a disagreement.
 UNCONFIRMED = re.compile(
-    r"did not (?:directly )?confirm|would not confirm|(?:not|nor) (?:yet )?confirm|"
+    r"did not (?:directly )?confirm|would not confirm|(?:not|nor) (?:yet |officially |publicly |independently )?confirm|"
     r"no official (?:announcement|confirmation|statement)|has not been (?:confirmed|announced)|"
     r"remains? unclear|unconfirmed|could not be (?:independently )?verified|no specifics|neither .{1,60} would confirm",
     re.I,
@@ -44,6 +44,7 @@ REFUSAL = re.compile(
     r"not respond(?:ed)? to (?:a )?requests?",
     re.I,
 )
+_NEGATED = re.compile(r"\b(?:not|never|no|nor)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$", re.I)  # right before an outcome
 Side = tuple[re.Pattern[str], tuple[str, ...]]  # an outcome's pattern and the words every match of it holds
 _OPPOSITES: list[tuple[Side, Side, str]] = [((re.compile(yes, re.I), yes_words), (re.compile(no, re.I), no_words), yes)
                                             for yes, yes_words, no, no_words in OPPOSITES]
@@ -86,7 +87,10 @@ def opposite_claims(corpus: Corpus) -> list[tuple[str, Unit, str, Unit, str]]:
 
     def search(side: Side, unit: Unit) -> re.Match[str] | None:
         pattern, words = side
-        return pattern.search(unit.text) if any(w in low[unit.key] for w in words) else None
+        if not any(w in low[unit.key] for w in words):
+            return None
+        # "has not officially confirmed" says no outcome: only a match not negated is one
+        return next((m for m in pattern.finditer(unit.text) if not _NEGATED.search(unit.text, 0, m.start())), None)
 
     for yes_side, no_side, yes in _OPPOSITES:
         side_a = [(u, m) for u in claims if (m := search(yes_side, u)) and not search(no_side, u)]

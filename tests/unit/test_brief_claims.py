@@ -130,6 +130,16 @@ def test_opposite_outcomes_are_found_in_general():
     assert "confirmed" in differ and "denied" in differ, differ
 
 
+def test_an_outcome_said_not_to_have_happened_is_no_side_of_one():
+    """ "has not officially confirmed" is no confirmation: no opposite of a denial."""
+    b = build(corpus([
+        ("a", dt.date(2031, 3, 2), ["The government has not officially confirmed that Acme hacked Beta."]),
+        ("b", dt.date(2031, 3, 2), ["Acme denied that it hacked Beta, its lawyers in Brussels said."]),
+    ], {"Acme": "ORG", "Beta": "ORG", "Brussels": "GPE"}))
+    differ = [line.text for line in b.differences]
+    assert not any("denied" in t and "confirmed" in t for t in differ), differ
+
+
 def test_captions_and_credits_are_furniture():
     assert is_caption("Residents walk on a damaged highway at Loboc township, Bohol province, Oct. 16, 2013.")
     assert is_caption("A woman is seen outside the court in Brussels. (AP Photo/Virginia Mayo)")
