@@ -1040,42 +1040,33 @@ def test_a_date_that_bounds_a_period_dates_no_other_event() -> None:
 def test_a_sentence_naming_the_same_people_backs_a_claim_only_when_it_says_the_same():
     """Same names, another claim ("Ricci said the museum reopened") is no support of the
     theft; the same claim in other words ("robbed ... overnight") is."""
+    _assert_backers(["Thieves robbed the Museo Civico in Turin, prosecutor Marta Ricci said.",
+                     "Visitors returned to the Museo Civico in Turin, prosecutor Marta Ricci said.",
+                     "Thieves robbed the Museo Civico in Turin overnight, prosecutor Marta Ricci told reporters."],
+                    "robbed", {1, 3})
+
+
+def _assert_backers(sentences: list[str], word: str, backers: set[int]) -> None:
+    """One sentence per source of one day; the bottom line or key facts saying `word` are
+    backed by exactly `backers` (notes 1, 2, ...)."""
     day = dt.date(2030, 5, 20)
-    analysis = corpus(
-        [
-            ("a", day, ["Thieves robbed the Museo Civico in Turin, prosecutor Marta Ricci said."]),
-            ("b", day, ["Visitors returned to the Museo Civico in Turin, prosecutor Marta Ricci said."]),
-            ("c", day, ["Thieves robbed the Museo Civico in Turin overnight, prosecutor Marta Ricci told reporters."]),
-        ],
-        THEFT,
-    )
+    analysis = corpus([(chr(ord("a") + i), day, [text]) for i, text in enumerate(sentences)], THEFT)
     # the annotator finds "prosecutor" as Marta Ricci's title: a word of who, not of what
     people = tuple(replace(e, roles=("prosecutor",)) if e.label == "PERSON" else e for e in analysis.entities)
     b = build(replace(analysis, entities=people))
-    robbed = [line for line in [*b.bottom_line, *b.key_facts] if "robbed" in line.text]
-    assert robbed, _all_lines(b)
-    for line in robbed:
-        assert {c.note for c in line.citations[: line.agree]} == {1, 3}, line
+    lines = [line for line in [*b.bottom_line, *b.key_facts] if word in line.text]
+    assert lines, _all_lines(b)
+    for line in lines:
+        assert {c.note for c in line.citations[: line.agree]} == backers, line
 
 
 def test_a_claim_in_another_form_of_its_verb_is_support():
     """"Thieves stole" and "were stolen", "met" and "a meeting": one claim, in irregular and
     derived forms Snowball alone leaves apart."""
-    day = dt.date(2030, 5, 20)
-    analysis = corpus(
-        [
-            ("a", day, ["Thieves stole paintings from the Museo Civico in Turin, prosecutor Marta Ricci said."]),
-            ("b", day, ["Artworks were stolen from the Museo Civico in Turin, prosecutor Marta Ricci told reporters."]),
-            ("c", day, ["Visitors returned to the Museo Civico in Turin, prosecutor Marta Ricci said."]),
-        ],
-        THEFT,
-    )
-    people = tuple(replace(e, roles=("prosecutor",)) if e.label == "PERSON" else e for e in analysis.entities)
-    b = build(replace(analysis, entities=people))
-    stole = [line for line in [*b.bottom_line, *b.key_facts] if "stole" in line.text]
-    assert stole, _all_lines(b)
-    for line in stole:
-        assert {c.note for c in line.citations[: line.agree]} == {1, 2}, line
+    _assert_backers(["Thieves stole paintings from the Museo Civico in Turin, prosecutor Marta Ricci said.",
+                     "Artworks were stolen from the Museo Civico in Turin, prosecutor Marta Ricci told reporters.",
+                     "Visitors returned to the Museo Civico in Turin, prosecutor Marta Ricci said."],
+                    "stole", {1, 2})
     assert tx.stem("met") == tx.stem("meeting") and tx.stem("stole") == tx.stem("steals")
     assert tx.stem("left") != tx.stem("leave")  # a direction as often as a verb: left out
 
