@@ -297,14 +297,16 @@ def supports(claim: Unit, other: Unit, corpus: Corpus) -> bool:
 
 
 def claim_words(unit: Unit, corpus: Corpus) -> set[str]:
-    """What a sentence says of its names: its words outside the names it holds and their
-    titles ("prosecutor", "vice chairman"). Two sentences naming the same people and agency
+    """What a sentence says of its names: its words outside the names it holds, their
+    titles ("prosecutor", "vice chairman") and its figures ("$81 million"). Two sentences naming the same people and agency
     state the same claim only when they share one ("KCNA reported Jang was dismissed" does
     not back "KCNA said Jang was executed")."""
     of_names: set[str] = set()
     for e in unit.entities:
         entity = corpus.entities.get(e)
         of_names |= _name_words(corpus.name(e), entity.roles if entity else ())
+    for value in unit.values:  # "million", "dollars": the figure is compared as a figure, not a word
+        of_names |= set(tx.words(value.text))
     said = (t.removesuffix("'s").removesuffix("’s") for t in unit.terms if t[:1] not in "@#%")
     return {tx.stem(t) for t in said if t not in of_names}  # "meeting" and "met" are one word
 

@@ -105,6 +105,19 @@ class Corpus:
         normalised figure."""
         return self._figure_stories.get(figure, set())
 
+    def giving(self, figure: str) -> list[Unit]:
+        """The English usable sentences that give a normalised figure."""
+        return self._figure_units.get(figure, [])
+
+    @cached_property
+    def _figure_units(self) -> dict[str, list[Unit]]:
+        out: dict[str, list[Unit]] = defaultdict(list)
+        for u in self.units:
+            if u.usable and u.english:
+                for v in u.values:
+                    out[v.normalised].append(u)
+        return out
+
     @cached_property
     def _figure_stories(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = defaultdict(set)

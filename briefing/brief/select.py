@@ -244,7 +244,23 @@ def supporters(unit: Unit, corpus: Corpus, index: Index) -> tuple[tuple[Unit, ..
         story = corpus.story_of(other.article.id)
         if not found and story not in backing and claims.supports(unit, other, corpus):
             backing[story] = other
+    # the same sum or count said in other words ("stole $81 million from Bangladesh Bank's
+    # account" and "the $81 million stolen from Bangladesh's account"): claims.supports decides
+    seen = {o.key for dot, o in alike if dot >= SUPPORT_SIMILARITY}  # judged above already
+    for value in unit.values:
+        if value.kind not in COUNTED_KINDS:
+            continue
+        for other in corpus.giving(value.normalised):
+            story = corpus.story_of(other.article.id)
+            if story == mine or story in backing or other.key in seen:
+                continue
+            seen.add(other.key)
+            if claims.supports(unit, other, corpus) and not claims.conflicts(unit, other, corpus):
+                backing[story] = other
     return tuple(backing.values()), tuple(disputes), bool(alike)
+
+
+COUNTED_KINDS = ("count", "money")
 
 
 def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:

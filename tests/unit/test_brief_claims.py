@@ -1119,3 +1119,15 @@ def test_a_report_saying_it_is_the_latest_replaces_other_undated_figures():
     units = build_corpus(corpus([("a", None, ["The toll has risen to 144, officials said.",
                                               "The toll seemed certain to rise, officials said."])], {})).units
     assert [says_risen(u) for u in units] == [True, False]
+
+
+def test_the_same_sum_said_in_other_words_backs_a_claim():
+    """Sentences too unlike for the similarity search ("stole $81 million from the Museo
+    Civico" against a long sentence about the search for "the $81 million stolen from the
+    Museo Civico") still back each other when they give the same sum, names and deed."""
+    _assert_backers(["Thieves stole $81 million from the Museo Civico in Turin, prosecutor Marta Ricci said.",
+                     "Insurers, lawyers, auditors and bankers from Geneva to Singapore argued for weeks over who should "
+                     "repay depositors and pensioners, while the $81 million stolen from the Museo Civico in Turin stayed "
+                     "missing.",
+                     "Visitors returned to the Museo Civico in Turin, prosecutor Marta Ricci said."],
+                    "$81 million", {1, 2})
