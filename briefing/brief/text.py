@@ -299,7 +299,8 @@ def compress(text: str, width: int, measure: Callable[[str], int] = len, drop_da
     """`text` made to fit `width` as the same whole sentence, or None when it cannot be.
 
     Only what the sentence says as well without goes, in order, until it fits: a nameless
-    attribution, a discourse opener ("Moreover, "), parentheticals without a figure, a role
+    attribution, a discourse opener ("Moreover, "), a lead-in ("What investigators know is
+    that"), a nameless circumstance between commas, parentheticals without a figure, a role
     after a name (", CEO of X,": the players give it), relative dates when a date label
     already leads (`drop_dates`), and last a leading clause that adds no figure or name
     ("After the talks ended, ..."). Its end is never cut: a sentence that still does not
