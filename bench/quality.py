@@ -12,7 +12,8 @@ corpus. Columns, per system:
 - wrong: claims of agreement that are wrong: a line claiming agreement ("N agree") or the
   bottom line (a baseline's first line) that matches a not_consensus regex, or an "N agree"
   line with a figure that one of its cited sources does not contain; also an "Only [n]" line
-  that another source states too, and a refusal to comment shown as a difference;
+  that another source states too, a refusal to comment shown as a difference, and a line
+  whose date label is later than every source's publication date (SOURCES.toml);
 - junk: lines of page furniture (generic patterns below plus the event's own);
 - fragments: prose lines that end cut ("…", no terminal punctuation) or on a function word;
 - cut: prose lines that look whole but end where their article sentence went on mid-phrase (the rest begins
@@ -25,6 +26,7 @@ model, cache or setting changes the result, and machine translation is never use
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import sys
@@ -335,10 +337,14 @@ def wrong_claims(
     checklist: Checklist,
     sources: dict[int, str] | None = None,
     sentences_by_source: dict[int, list[str]] | None = None,
+    newest: dt.date | None = None,
 ) -> list[tuple[Item, str]]:
-    """Wrong agreement claims, "Only [n]" lines another source also states, refusals shown as differences."""
+    """Wrong agreement claims, "Only [n]" lines another source also states, refusals shown as
+    differences, and a line dated after every source was published (`newest`)."""
     out = []
     for item in items:
+        if newest is not None and (day := label_date(item.text)) is not None and day > newest:
+            out.append((item, f"dated {day.isoformat()}, after every source (newest {newest.isoformat()})"))
         if item.section == "DIFFERENCES":
             reasons = also_stated(item, sentences_by_source or {})
             if REFUSAL.search(item.text):
@@ -352,6 +358,18 @@ def wrong_claims(
         if reasons:
             out.append((item, ", ".join(reasons)))
     return out
+
+
+_LABEL_DATE = re.compile(rf"^(?:(\d{{1,2}}) )?({MONTHS})[a-z]* (\d{{4}}):", re.I)
+
+
+def label_date(text: str) -> dt.date | None:
+    """The first day a line's date label can mean ("7 Nov 2014: ...", "Feb 2016: ..."), None without one."""
+    m = _LABEL_DATE.match(text)
+    if not m:
+        return None
+    month = MONTHS.split("|").index(m.group(2).lower()[:3]) + 1
+    return dt.date(int(m.group(3)), month, int(m.group(1) or 1))
 
 
 def disagreements_shown(text: str, checklist: Checklist) -> tuple[int, int]:
@@ -394,6 +412,17 @@ class Corpus:
     articles: list[Path]
     sidecars: list[Path]
     checklist: Checklist
+    newest: dt.date | None = None  # the latest publication date SOURCES.toml gives
+
+
+def newest_published(folder: Path) -> dt.date | None:
+    """The latest `published` date of the corpus's SOURCES.toml, None without one."""
+    path = folder / "SOURCES.toml"
+    if not path.is_file():
+        return None
+    with open(path, "rb") as file:
+        dates = [dt.date.fromisoformat(a["published"]) for a in tomllib.load(file).get("article", []) if a.get("published")]
+    return max(dates, default=None)
 
 
 def corpora(names: Sequence[str] = ()) -> list[Corpus]:
@@ -403,7 +432,8 @@ def corpora(names: Sequence[str] = ()) -> list[Corpus]:
             print(f"skipped {folder.name}: no checklist.toml yet", file=sys.stderr)
             continue
         sidecars = sorted(p for p in folder.iterdir() if is_sidecar(p))
-        found.append(Corpus(folder.name, articles_of(folder), sidecars, load_checklist(folder / "checklist.toml")))
+        found.append(Corpus(folder.name, articles_of(folder), sidecars, load_checklist(folder / "checklist.toml"),
+                            newest_published(folder)))
     unknown = [n for n in names if not any(c.name.startswith(n) for c in found)]
     if unknown:
         raise SystemExit(f"no such corpus: {', '.join(unknown)} (have: {', '.join(c.name for c in found)})")
@@ -429,11 +459,12 @@ def score(
     sources: dict[int, str] | None = None,
     sentences: Sequence[str] = (),
     sentences_by_source: dict[int, list[str]] | None = None,
+    newest: dt.date | None = None,
 ) -> Score:
     return Score(
         system,
         facts_found(text, checklist),
-        wrong_claims(items, checklist, sources, sentences_by_source),
+        wrong_claims(items, checklist, sources, sentences_by_source, newest),
         junk(items, checklist),
         fragments(items, sentences),
         disagreements_shown(text, checklist),
@@ -473,7 +504,7 @@ def measure(corpus: Corpus, provided: bool, work: Path, show: bool = False) -> t
     # December 12", as a baseline's unwrapped line reads), the title left out: "focus: ..., KCNA"
     # says nothing of KCNA
     body = "\n".join(item.text for item in items)
-    scores = [score("briefing", body, items, corpus.checklist, sources, every_sentence, by_source)]
+    scores = [score("briefing", body, items, corpus.checklist, sources, every_sentence, by_source, corpus.newest)]
     for name, baseline in BASELINES.items():
         text = baseline(per_article, budget)
         scores.append(score(name, text, baseline_items(text), corpus.checklist, sentences=every_sentence))

@@ -144,6 +144,19 @@ def test_wrong_claim_only_on_a_line_that_claims_agreement() -> None:
     assert quality.wrong_claims(alone, CHECKLIST) == []
 
 
+def test_a_line_dated_after_every_source_is_wrong() -> None:
+    """Haiyan at 2c8112c: a gallery's navigation dated a NASA page 2015, so its "November 7"
+    became "7 Nov 2014" on a screen of sources published by 18 November 2013."""
+    newest = dt.date(2013, 11, 18)
+    late = quality.Item("TIMELINE", "7 Nov 2014: The storm made its first landfall on November 7.", (9,), 1)
+    ok = quality.Item("TIMELINE", "8 Nov 2013: The typhoon struck Leyte.", (1,), 1)
+    month = quality.Item("KEY FACTS", "Jan 2012: Background of the story.", (1,), 1)
+    assert [why for _, why in quality.wrong_claims([late, ok, month], CHECKLIST, newest=newest)] == [
+        "dated 2014-11-07, after every source (newest 2013-11-18)"]
+    assert quality.wrong_claims([late], CHECKLIST) == []  # no publication dates known: nothing to check
+    assert quality.newest_published(quality.CORPORA / "07-typhoon-haiyan") == newest
+
+
 def test_agreement_on_a_figure_a_cited_source_lacks_is_wrong() -> None:
     line = quality.Item("KEY FACTS", "At least 93 people were killed in 2013.", (1, 2), 2)
     sources = {1: "killing at least 93 people", 2: "menewaskan sedikitnya 20 orang"}
