@@ -70,12 +70,12 @@ _SCALES = {
     "billón": 1e12, "billones": 1e12, "bilião": 1e12, "biliões": 1e12, "trilhão": 1e12, "trilhões": 1e12,
     "triliun": 1e12, "trilyon": 1e12,
     "ribu": 1e3, "duizend": 1e3, "tusen": 1e3, "tusind": 1e3, "tys": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
+    "mil": 1e3, "mille": 1e3, "mila": 1e3, "bin": 1e3,  # in their own language only (_OWN_SCALE)
 }
 _LONG_SCALE = {"de": {"billion": 1e12}, "hu": {"billion": 1e12}}
 # Scale words that are words of other languages too ("mil" is a million in English slang,
 # "bin" a box): a scale only in their own language.
 _OWN_SCALE = {"mil": ("es", "pt"), "mille": ("fr", "it"), "mila": ("it",), "bin": ("tr",)}
-_SCALES.update({"mil": 1e3, "mille": 1e3, "mila": 1e3, "bin": 1e3})
 
 _SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
 _SHOWN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩"}
@@ -338,11 +338,8 @@ def find_values(text: str, lang: str | None = None) -> list[Value]:
             kind = "count"
         else:
             continue
-        if kind == "count" and not scale_word and _NUMBERED.search(text, max(0, match.start() - 40), match.start()):
-            continue  # "Executive Order 13722", "Resolution 2270", "Flight 370": a name, not a count
-        before, after = text[max(0, match.start() - 1) : match.start()], text[match.end("low") : match.end("low") + 1]
-        if kind == "count" and (after in _CJK_NUMBERED or before in ("제", "第")):
-            continue  # "제13722호", "第2270号": number 13722, a name
+        if kind == "count" and not scale_word and _names_a_thing(text, match.start(), match.end("low")):
+            continue
         if not currency and match.group("cur"):
             end = match.start("cur")  # a currency word it could not read is no part of the figure
         start = match.start("pre") if match.group("pre") else match.start("low")
@@ -470,7 +467,7 @@ def _small(text: str, lang: str | None, low: str | None = None) -> list[Value]:
             noun = _noun(text[m.end():], lang)
             amount = _amount(m.group("n"), lang)
             head = noun.split()[0].lower() if noun else ""
-            if amount is None or head in _NOT_COUNTED or not (head.endswith("s") or head in _PLURALS):
+            if amount is None or head in _NOT_COUNTED or not _plural(head):
                 continue
             if amount >= 1000 and m.group("n")[:1].isdigit():
                 continue  # a thousand and more in digits is _PATTERN's
@@ -515,12 +512,18 @@ def find_money(text: str, lang: str | None = None) -> list[Value]:
     return [v for v in find_values(text, lang) if v.kind == "money"]
 
 
-_CJK_NUMBERED = tuple("호号號番")  # after a number: "No." (제13722호, 第2270号)
 # The nouns that number things: a bare number after one names the thing ("Order 13722")
 _NUMBERED = re.compile(
     r"\b(?:Order|Resolution|Flight|Article|Section|Act|Law|Decree|Bill|Route|Room|Case|Directive|Regulation|"
     r"Code|Gate|Platform|Highway|Chapter|E\.O\.|No\.|no\.|Nr\.|n°|#)\)?\s*(?:\([^()]{1,12}\)\s*)?$"
 )
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """The number at text[start:end] names a thing, not a count: "Executive Order 13722",
+    "Resolution 2270", "제13722호" and "第2270号" (number 13722)."""
+    return (_NUMBERED.search(text, max(0, start - 40), start) is not None
+            or text[end : end + 1] in ("호", "号", "號", "番") or text[max(0, start - 1) : start] in ("제", "第"))
 
 
 def _looks_like_year(raw: str) -> bool:

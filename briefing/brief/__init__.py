@@ -457,13 +457,13 @@ def _latest_development(pool: list[Scored], corpus: Corpus, record: Record, fact
     Without two dates, a sentence saying it gives the latest count or sum ("in its latest
     casualty report ... at least 3,974")."""
     dates = sorted({a.date for a in corpus.articles if a.date and a.id not in background})
-    chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
     if len(dates) < 2:  # undated reports: the one saying it gives the latest count or sum
         reports = [s for s in pool if claims.says_latest(s.unit) and any(v.kind in COUNTED for v in s.unit.values)
                    and not s.contested and not s.superseded and (best is None or s.unit.key != best.unit.key)
                    and s.unit.article.id not in background and tx.is_statement(s.unit.text)
                    and tx.compress(_told(s.unit, corpus), _row_room(size, s.agree))]
         return min(reports, key=lambda s: (position(s.unit, corpus), s.unit.key), default=None)
+    chosen = {s.unit.key for s in facts} | ({best.unit.key} if best else set())
     newest = [s for s in pool if s.unit.article.date == dates[-1] and is_lead(s.unit, corpus) and not s.contested
               and s.unit.key not in chosen and not record.said(s.unit) and tx.is_statement(s.unit.text)
               and tx.compress(_told(s.unit, corpus), _row_room(size, s.agree, FACT_ROWS))]

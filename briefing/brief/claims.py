@@ -152,6 +152,7 @@ def noun_of(value: Value) -> str:
     return _noun(value)
 
 
+COUNTED = ("count", "money")  # figures a story is told by: a toll, a sum (not a magnitude, a time, a date)
 # Nouns that count whatever the sentence is about ("nine items", "eight pieces of jewellery"):
 # a count of them may be a count of the jewels another source counts.
 GENERIC_NOUNS = frozenset("item items piece pieces object objects thing things artefact artefacts artifact artifacts".split())
@@ -297,10 +298,10 @@ def supports(claim: Unit, other: Unit, corpus: Corpus) -> bool:
 
 
 def claim_words(unit: Unit, corpus: Corpus) -> set[str]:
-    """What a sentence says of its names: its words outside the names it holds, their
-    titles ("prosecutor", "vice chairman") and its figures ("$81 million"). Two sentences naming the same people and agency
-    state the same claim only when they share one ("KCNA reported Jang was dismissed" does
-    not back "KCNA said Jang was executed")."""
+    """What a sentence says of its names: its words outside the names it holds, their titles
+    ("prosecutor", "vice chairman") and its figures ("$81 million"). Two sentences naming the
+    same people and agency state the same claim only when they share one ("KCNA reported Jang
+    was dismissed" does not back "KCNA said Jang was executed")."""
     of_names: set[str] = set()
     for e in unit.entities:
         entity = corpus.entities.get(e)

@@ -77,7 +77,7 @@ def disputable(unit: Unit) -> list[Value]:
 
 
 Entry = tuple[Unit, Value]
-COUNTED = ("count", "money")  # figures a story is told by: a toll, a sum (not a magnitude, a time, a date)
+COUNTED = claims.COUNTED
 Sides = list[tuple[str, list[Unit]]]
 
 

@@ -112,10 +112,10 @@ class Scored:
     def superseded(self) -> bool:
         """A source published later, or saying it reports the latest, gives another figure or
         date for it: the story moved on."""
+        if self.outdated:
+            return True
         mine = self.unit.article.date
-        if self.outdated or not mine:
-            return self.outdated
-        return any(c.b.article.date and c.b.article.date > mine for c in self.conflicts)
+        return mine is not None and any(c.b.article.date and c.b.article.date > mine for c in self.conflicts)
 
     @property
     def contested(self) -> tuple[Conflict, ...]:
@@ -248,19 +248,16 @@ def supporters(unit: Unit, corpus: Corpus, index: Index) -> tuple[tuple[Unit, ..
     # account" and "the $81 million stolen from Bangladesh's account"): claims.supports decides
     seen = {o.key for dot, o in alike if dot >= SUPPORT_SIMILARITY}  # judged above already
     for value in unit.values:
-        if value.kind not in COUNTED_KINDS:
+        if value.kind not in claims.COUNTED:
             continue
         for other in corpus.giving(value.normalised):
             story = corpus.story_of(other.article.id)
             if story == mine or story in backing or other.key in seen:
                 continue
             seen.add(other.key)
-            if claims.supports(unit, other, corpus) and not claims.conflicts(unit, other, corpus):
+            if claims.supports(unit, other, corpus):  # which refuses a conflicting one
                 backing[story] = other
     return tuple(backing.values()), tuple(disputes), bool(alike)
-
-
-COUNTED_KINDS = ("count", "money")
 
 
 def rank(corpus: Corpus, focus: Sequence[str]) -> list[Scored]:
